@@ -1,0 +1,2 @@
+/** picocli commands: serve, admin, migrate. */
+package io.tessera.cli;
