@@ -1,49 +1,220 @@
 package io.tessera.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tessera.api.http.ApiContext;
+import io.tessera.api.http.ApiServer;
 import io.tessera.client.TesseraClient;
+import io.tessera.service.OrganizationService;
+import io.tessera.service.auth.AccountService;
+import io.tessera.service.auth.AuthService;
+import io.tessera.service.auth.PasswordHasher;
+import io.tessera.service.auth.TokenService;
+import io.tessera.service.job.JobService;
+import io.tessera.service.job.PurgeJob;
+import io.tessera.service.security.MasterKey;
+import io.tessera.service.security.RandomSecrets;
+import io.tessera.service.security.Secrets;
+import io.tessera.store.BlobStore;
+import io.tessera.store.Database;
+import io.tessera.store.Repositories;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The local service as the desktop (and tests) run it: store, services and HTTP server in this
- * process, plus a client holding the desktop's in-process credential (full rights, no rate limit).
+ * The service as one process runs it — for the desktop, for {@code tessera serve} and for tests:
+ * store, services and HTTP server, plus a client holding the desktop's in-process credential
+ * (full rights, no rate limit, never written anywhere). While it runs, {@code instance.json}
+ * (0600) in the data dir tells the CLI where it listens and holds a local admin token.
  */
 public final class EmbeddedService implements AutoCloseable {
+  static final String INSTANCE_FILE = "instance.json";
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedService.class);
+  private static final int BCRYPT_COST = 12;
 
   /**
    * @param port 0 for any free port
    * @param fallbackToFreePort when {@code port} is taken, listen on a free one instead of failing
+   * @param dbUrl a JDBC URL, or null for the H2 file database in the data dir
    */
-  public record Options(Path dataDir, String host, int port, boolean fallbackToFreePort) {
+  public record Options(
+      Path dataDir, String host, int port, boolean fallbackToFreePort, String dbUrl) {
+    public Options(Path dataDir, String host, int port, boolean fallbackToFreePort) {
+      this(dataDir, host, port, fallbackToFreePort, null);
+    }
+
     public static Options forTest(Path dataDir) {
-      return new Options(dataDir, "127.0.0.1", 0, false);
+      return new Options(dataDir, "127.0.0.1", 0, false, null);
     }
   }
 
-  private EmbeddedService() {}
+  private final Options options;
+  private final Database db;
+  private final JobService jobs;
+  private final ApiServer server;
+  private final String url;
+  private final boolean portFallback;
+  private final TesseraClient desktopClient;
+  private final Path instanceFile;
+
+  private EmbeddedService(
+      Options options, Database db, JobService jobs, ApiServer server, boolean portFallback,
+      String desktopToken, String adminToken) {
+    this.options = options;
+    this.db = db;
+    this.jobs = jobs;
+    this.server = server;
+    this.portFallback = portFallback;
+    String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+    this.url = "http://" + host + ":" + server.port();
+    this.desktopClient = TesseraClient.withBearer(url, desktopToken);
+    this.instanceFile = options.dataDir().resolve(INSTANCE_FILE);
+    writeInstanceFile(adminToken);
+  }
 
   public static EmbeddedService start(Options options) {
-    throw new UnsupportedOperationException("lands with the service");
+    return start(options, Clock.systemUTC());
+  }
+
+  /** Starts everything; on failure nothing is left running. */
+  public static EmbeddedService start(Options options, Clock clock) {
+    Path dataDir = options.dataDir();
+    Database db = null;
+    JobService jobs = null;
+    try {
+      Files.createDirectories(dataDir);
+      MasterKey key = MasterKey.loadOrCreate(dataDir.resolve("secret.key"));
+      db = openMigrated(dataDir, options.dbUrl(), clock);
+      Repositories repos = new Repositories(db);
+      String org = new OrganizationService(repos.jdbi(), clock).ensureDefault("Local");
+      Secrets secrets = new Secrets(repos.jdbi(), key, clock);
+      TokenService tokens = new TokenService(secrets.getOrCreate("jwt-signing-key", 64), clock);
+      PasswordHasher hasher = new PasswordHasher(BCRYPT_COST);
+      String desktopToken = RandomSecrets.token("tsd_", 32);
+      String adminToken = RandomSecrets.token("tsa_", 32);
+      AuthService auth =
+          new AuthService(repos.jdbi(), clock, tokens, hasher, org, desktopToken, adminToken);
+      AccountService accounts = new AccountService(repos.jdbi(), clock, hasher, org);
+      BlobStore blobs = new BlobStore(dataDir.resolve("blobs"));
+      jobs = new JobService(repos.jdbi(), clock, org, 2);
+      jobs.register(new PurgeJob(repos.jdbi(), blobs, clock));
+      jobs.recover();
+      Database dbRef = db;
+      ApiContext ctx = new ApiContext(auth, accounts, jobs, dbRef::ping, clock, Version.current());
+      boolean fallback = false;
+      ApiServer server;
+      try {
+        server = new ApiServer(ctx).start(options.host(), options.port());
+      } catch (RuntimeException e) {
+        if (!options.fallbackToFreePort() || !isBindFailure(e)) {
+          throw e;
+        }
+        LOG.info("port {} is taken; using a free port", options.port());
+        server = new ApiServer(ctx).start(options.host(), 0);
+        fallback = true;
+      }
+      return new EmbeddedService(options, db, jobs, server, fallback, desktopToken, adminToken);
+    } catch (IOException e) {
+      closeQuietly(jobs, db);
+      throw new UncheckedIOException("cannot use the data dir " + dataDir + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(jobs, db);
+      throw e;
+    }
+  }
+
+  /** Opens the database and applies migrations (backing up first); used by serve and migrate. */
+  static Database openMigrated(Path dataDir, String dbUrl, Clock clock) {
+    Database db = Database.open(dbUrl != null ? dbUrl : Database.h2Url(dataDir), clock);
+    try {
+      db.migrate(dataDir.resolve("backups"));
+      return db;
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static boolean isBindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException
+          || (t.getMessage() != null && t.getMessage().contains("already in use"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void closeQuietly(JobService jobs, Database db) {
+    if (jobs != null) {
+      jobs.close();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  private void writeInstanceFile(String adminToken) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("url", url);
+    body.put("token", adminToken);
+    body.put("pid", ProcessHandle.current().pid());
+    Path tmp = instanceFile.resolveSibling(INSTANCE_FILE + ".tmp");
+    try {
+      Files.deleteIfExists(tmp);
+      MasterKey.SecureFiles.createOwnerOnly(tmp);
+      Files.write(tmp, new ObjectMapper().writeValueAsBytes(body));
+      Files.move(tmp, instanceFile, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      LOG.warn("cannot write {}: the CLI will not find this instance", instanceFile, e);
+    }
   }
 
   /** e.g. {@code http://127.0.0.1:8000}, no trailing slash. */
   public String url() {
-    throw new UnsupportedOperationException();
+    return url;
   }
 
   public int port() {
-    throw new UnsupportedOperationException();
+    return server.port();
   }
 
   /** True when the requested port was taken and a free one was used instead. */
   public boolean portFallback() {
-    throw new UnsupportedOperationException();
+    return portFallback;
   }
 
   /** A client authenticated with the desktop's in-process credential. */
   public TesseraClient desktopClient() {
-    throw new UnsupportedOperationException();
+    return desktopClient;
+  }
+
+  /** The HTTP server, for tests that inspect the route table. */
+  public ApiServer server() {
+    return server;
+  }
+
+  public Options options() {
+    return options;
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    try {
+      Files.deleteIfExists(instanceFile);
+    } catch (IOException e) {
+      LOG.warn("cannot remove {}", instanceFile, e);
+    }
+    server.close();
+    closeQuietly(jobs, db);
+  }
 }

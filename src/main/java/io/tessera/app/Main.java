@@ -1,10 +1,124 @@
 package io.tessera.app;
 
-/** Placeholder until the composition root lands. */
-final class Main {
+import io.tessera.api.dto.AdminDtos.ApiKeyDto;
+import io.tessera.api.dto.AdminDtos.ClientDto;
+import io.tessera.api.dto.AdminDtos.CreateClientRequest;
+import io.tessera.api.dto.AdminDtos.UserDto;
+import io.tessera.cli.Environment;
+import io.tessera.cli.TesseraCommand;
+import io.tessera.service.OrganizationService;
+import io.tessera.service.auth.AccountService;
+import io.tessera.service.auth.AccountService.RateLimit;
+import io.tessera.service.auth.PasswordHasher;
+import io.tessera.store.Database;
+import io.tessera.store.Repositories;
+import io.tessera.ui.DesktopApp;
+import io.tessera.ui.DesktopContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The composition root: the command line, and what each command starts. */
+final class Main implements Environment {
+  static final int DESKTOP_PORT = 8000;
+
   private Main() {}
 
   static int run(String[] args) {
+    return TesseraCommand.commandLine(new Main(), Version.current()).execute(args);
+  }
+
+  @Override
+  public Path dataDir(Path explicit) {
+    return DataDirs.resolve(explicit, System.getenv());
+  }
+
+  @Override
+  public int desktop(Path dataDir) {
+    logToFile(dataDir);
+    try (EmbeddedService service =
+        EmbeddedService.start(
+            new EmbeddedService.Options(dataDir, "127.0.0.1", DESKTOP_PORT, true))) {
+      String notice =
+          service.portFallback()
+              ? "Port " + DESKTOP_PORT + " was taken, so the local service listens on "
+                  + service.url() + "."
+              : null;
+      DesktopApp.launch(
+          new DesktopContext(service.desktopClient(), service.url(), dataDir, Version.current(),
+              notice));
+    }
     return 0;
+  }
+
+  /** The desktop has no terminal to speak of: its log goes to the data dir. */
+  private static void logToFile(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      System.setProperty(
+          "org.slf4j.simpleLogger.logFile", dataDir.resolve("tessera.log").toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data dir " + dataDir, e);
+    }
+  }
+
+  @Override
+  public Running serve(Path dataDir, String host, int port, String dbUrl) {
+    EmbeddedService s =
+        EmbeddedService.start(new EmbeddedService.Options(dataDir, host, port, false, dbUrl));
+    return new Running() {
+      @Override
+      public String url() {
+        return s.url();
+      }
+
+      @Override
+      public void close() {
+        s.close();
+      }
+    };
+  }
+
+  @Override
+  public int migrate(Path dataDir, String dbUrl) {
+    Database db = Database.open(dbUrl != null ? dbUrl : Database.h2Url(dataDir), Clock.systemUTC());
+    try (db) {
+      return db.migrate(dataDir.resolve("backups"));
+    }
+  }
+
+  @Override
+  public Admin localAdmin(Path dataDir, String dbUrl) {
+    Clock clock = Clock.systemUTC();
+    Database db = EmbeddedService.openMigrated(dataDir, dbUrl, clock);
+    Repositories repos = new Repositories(db);
+    String org = new OrganizationService(repos.jdbi(), clock).ensureDefault("Local");
+    AccountService accounts = new AccountService(repos.jdbi(), clock, new PasswordHasher(12), org);
+    return new Admin() {
+      @Override
+      public UserDto createUser(String email, String password, String role) {
+        return UserDto.of(accounts.createUser(email, password, role));
+      }
+
+      @Override
+      public ApiKeyDto createApiKey(String name) {
+        AccountService.CreatedApiKey k = accounts.createApiKey(name);
+        return ApiKeyDto.of(k.row(), k.key());
+      }
+
+      @Override
+      public ClientDto createClient(CreateClientRequest r) {
+        RateLimit limit = RateLimit.of(r.rateLimit(), r.noRateLimit());
+        AccountService.CreatedClient c = accounts.createClient(r.name(), r.scopes(), limit);
+        return ClientDto.of(c.row(), c.clientSecret());
+      }
+
+      @Override
+      public void close() {
+        db.close();
+      }
+    };
   }
 }

@@ -1,5 +1,8 @@
 package io.tessera.api.dto;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tessera.core.model.Records;
+
 /**
  * A background job as {@code GET /api/v1/jobs/{id}} shows it.
  *
@@ -13,5 +16,11 @@ public record JobDto(
     double progress,
     String message,
     String error,
-    String createdAt,
-    String finishedAt) {}
+    @JsonProperty("created_at") String createdAt,
+    @JsonProperty("finished_at") String finishedAt) {
+  public static JobDto of(Records.Job j) {
+    return new JobDto(
+        j.id(), j.kind(), j.state(), j.progress(), j.message(), j.error(),
+        Wire.instant(j.createdAt()), Wire.instant(j.finishedAt()));
+  }
+}

@@ -1,0 +1,24 @@
+package io.tessera.api.http;
+
+import io.tessera.service.auth.Principal;
+import io.tessera.service.auth.Role;
+
+/** Who may call a route. Checked before the handler runs; the handler may check more. */
+public enum Access {
+  /** No credentials: health, docs, the OpenAPI description. */
+  PUBLIC,
+  /** Any valid credential. */
+  AUTHENTICATED,
+  /** Users with the role admin or manager, or the desktop. */
+  MANAGER,
+  /** Users with the role admin, or the desktop. */
+  ADMIN;
+
+  void check(Principal p) {
+    switch (this) {
+      case MANAGER -> p.requireRole(Role.ADMIN, Role.MANAGER);
+      case ADMIN -> p.requireRole(Role.ADMIN);
+      default -> {}
+    }
+  }
+}

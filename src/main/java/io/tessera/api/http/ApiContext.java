@@ -1,0 +1,20 @@
+package io.tessera.api.http;
+
+import io.tessera.service.auth.AccountService;
+import io.tessera.service.auth.AuthService;
+import io.tessera.service.job.JobService;
+import java.time.Clock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The services the HTTP layer drives, handed over by the composition root.
+ *
+ * @param databaseUp answers whether the database responds (for the health route)
+ */
+public record ApiContext(
+    AuthService auth,
+    AccountService accounts,
+    JobService jobs,
+    BooleanSupplier databaseUp,
+    Clock clock,
+    String version) {}

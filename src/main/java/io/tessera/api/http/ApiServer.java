@@ -1,0 +1,131 @@
+package io.tessera.api.http;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.tessera.api.http.fieldforms.AuthRoutes;
+import io.tessera.api.http.fieldforms.HealthRoutes;
+import io.tessera.api.http.fieldforms.UserRoutes;
+import io.tessera.api.http.system.DocsRoutes;
+import io.tessera.api.http.system.JobRoutes;
+import io.tessera.service.DomainException;
+import io.tessera.service.auth.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: every surface's routes from one table, problem+json for every refusal,
+ * request ids and request logging. Binds where it is told; the caller decides the policy.
+ */
+public final class ApiServer implements AutoCloseable {
+  /** Default limit for request bodies that are read whole (JSON); uploads set their own. */
+  public static final long MAX_JSON_BODY_BYTES = 1024 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger("io.tessera.http");
+
+  private final ObjectMapper json;
+  private final Problems problems;
+  private final List<Route> routes;
+  private final Javalin app;
+
+  public ApiServer(ApiContext ctx) {
+    this.json =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    this.problems = new Problems(json);
+    Bodies bodies = new Bodies(json);
+    List<Route> table = new ArrayList<>();
+    table.addAll(new HealthRoutes(ctx).routes());
+    table.addAll(new AuthRoutes(ctx, bodies).routes());
+    table.addAll(new UserRoutes(ctx, bodies).routes());
+    table.addAll(new JobRoutes(ctx).routes());
+    table.addAll(new DocsRoutes(() -> openApiJson(ctx.version())).routes());
+    this.routes = List.copyOf(table);
+    this.app = Javalin.create(config -> configure(config, ctx));
+  }
+
+  private void configure(io.javalin.config.JavalinConfig config, ApiContext ctx) {
+    config.jsonMapper(new JavalinJackson(json, false));
+    config.startup.showJavalinBanner = false;
+    config.http.prefer405over404 = true;
+    config.http.maxRequestSize = MAX_JSON_BODY_BYTES;
+    config.router.ignoreTrailingSlashes = true;
+    config.routes.before(RequestIds::assign);
+    config.requestLogger.http(
+        (c, ms) ->
+            LOG.info(
+                "{} {} {} {}ms rid={}",
+                c.method(),
+                c.path(),
+                c.statusCode(),
+                String.format(java.util.Locale.ROOT, "%.1f", ms),
+                c.attribute(RequestIds.ATTRIBUTE)));
+    for (Route r : routes) {
+      config.routes.addHttpHandler(r.method(), r.path(), guarded(r, ctx));
+    }
+    config.routes.exception(DomainException.class, (e, c) -> problems.write(c, e));
+    config.routes.exception(
+        HttpResponseException.class, (e, c) -> problems.write(c, e.getStatus(), e.getMessage()));
+    config.routes.exception(
+        Exception.class,
+        (e, c) -> {
+          LOG.error("unexpected error in {} {} rid={}", c.method(), c.path(),
+              c.attribute(RequestIds.ATTRIBUTE), e);
+          problems.write(c, 500, "an unexpected error occurred; the server log has the details");
+        });
+  }
+
+  /** Authenticates and checks access before the route's own handler runs. */
+  private static io.javalin.http.Handler guarded(Route r, ApiContext ctx) {
+    if (r.access() == Access.PUBLIC) {
+      return r.handler();
+    }
+    return c -> {
+      Principal p = ctx.auth().authenticate(c.header("Authorization"), c.header("X-API-Key"));
+      r.access().check(p);
+      c.attribute(Bodies.PRINCIPAL, p);
+      r.handler().handle(c);
+    };
+  }
+
+  private byte[] openApiJson(String version) {
+    try {
+      return json.writerWithDefaultPrettyPrinter()
+          .writeValueAsBytes(OpenApi.describe(routes, version, json));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts listening; port 0 picks a free port. */
+  public ApiServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The route table, as served and described. */
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /** Javalin itself, for tests that compare what is registered with what is described. */
+  public Javalin javalin() {
+    return app;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,46 @@
+package io.tessera.cli;
+
+import io.tessera.api.dto.AdminDtos.ApiKeyDto;
+import io.tessera.api.dto.AdminDtos.ClientDto;
+import io.tessera.api.dto.AdminDtos.CreateClientRequest;
+import io.tessera.api.dto.AdminDtos.UserDto;
+import java.nio.file.Path;
+
+/** What the commands need from the composition root; the app implements it. */
+public interface Environment {
+
+  /** The data dir: the explicit one, else {@code TESSERA_DATA_DIR}, else the platform's. */
+  Path dataDir(Path explicit);
+
+  /** Runs the desktop until its window closes; returns the exit code. */
+  int desktop(Path dataDir);
+
+  /** Starts the service; the handle stops it. */
+  Running serve(Path dataDir, String host, int port, String dbUrl);
+
+  /** Applies pending migrations; returns how many ran. */
+  int migrate(Path dataDir, String dbUrl);
+
+  /** Administration through the database itself, for when no instance is running. */
+  Admin localAdmin(Path dataDir, String dbUrl);
+
+  /** A started service. */
+  interface Running extends AutoCloseable {
+    String url();
+
+    @Override
+    void close();
+  }
+
+  /** The admin operations, whether through a running instance's API or the database. */
+  interface Admin extends AutoCloseable {
+    UserDto createUser(String email, String password, String role);
+
+    ApiKeyDto createApiKey(String name);
+
+    ClientDto createClient(CreateClientRequest request);
+
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,69 @@
+package io.tessera.core.model;
+
+import java.time.Instant;
+
+/**
+ * The stored records of the foundation: organization, accounts and credentials, jobs, blobs. Each
+ * maps one table row; secrets appear only as hashes.
+ */
+public final class Records {
+  private Records() {}
+
+  public record Organization(String id, String name, Instant createdAt, long version) {}
+
+  public record User(
+      String id,
+      String organizationId,
+      String email,
+      String passwordHash,
+      String role,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant deletedAt,
+      long version) {}
+
+  public record Session(
+      String id, String userId, String refreshJti, Instant createdAt, Instant expiresAt,
+      Instant revokedAt) {}
+
+  public record ApiKey(
+      String id,
+      String organizationId,
+      String name,
+      String keyHash,
+      String scopes,
+      Instant createdAt,
+      Instant lastUsedAt,
+      Instant revokedAt) {}
+
+  public record ClientCredential(
+      String id,
+      String organizationId,
+      String name,
+      String clientId,
+      String secretHash,
+      String scopes,
+      boolean rateLimited,
+      Integer ratePerMinute,
+      Integer ratePerHour,
+      Instant createdAt,
+      Instant revokedAt) {}
+
+  public record Job(
+      String id,
+      String organizationId,
+      String kind,
+      String state,
+      double progress,
+      String message,
+      String error,
+      String params,
+      boolean cancelRequested,
+      Instant createdAt,
+      Instant startedAt,
+      Instant finishedAt,
+      long version) {}
+
+  public record Blob(
+      String sha256, long sizeBytes, int refCount, Instant createdAt, Instant releasedAt) {}
+}

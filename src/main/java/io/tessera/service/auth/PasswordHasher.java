@@ -1,0 +1,44 @@
+package io.tessera.service.auth;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.charset.StandardCharsets;
+
+/** bcrypt password hashes. Passwords past bcrypt's 72-byte input are refused, not truncated. */
+public final class PasswordHasher {
+  public static final int MIN_LENGTH = 8;
+  private static final int MAX_BYTES = 72;
+  private final int cost;
+  private final String dummyHash;
+
+  public PasswordHasher(int cost) {
+    this.cost = cost;
+    this.dummyHash = hash("not-a-real-password");
+  }
+
+  public String hash(String password) {
+    return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
+  }
+
+  public boolean verify(String password, String hash) {
+    return BCrypt.verifyer().verify(password.toCharArray(), hash.toCharArray()).verified;
+  }
+
+  /** Spends the time of one verification, so an unknown email is not told apart by timing. */
+  public void verifyNothing(String password) {
+    verify(password, dummyHash);
+  }
+
+  /** Null when acceptable, else the reason in words. */
+  public static String weakness(String password) {
+    if (password == null || password.length() < MIN_LENGTH) {
+      return "the password must have at least " + MIN_LENGTH + " characters";
+    }
+    if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+      return "the password must be at most " + MAX_BYTES + " bytes";
+    }
+    if (password.isBlank()) {
+      return "the password must not be blank";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,50 @@
+package io.tessera.service.auth;
+
+import io.tessera.service.DomainException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** OAuth2 scopes that client credentials may hold (ARCHITECTURE §11). */
+public final class Scopes {
+  public static final List<String> CLIENT_SCOPES =
+      List.of(
+          "missions:read",
+          "missions:write",
+          "submissions:read",
+          "submissions:write",
+          "webhooks:manage");
+
+  private Scopes() {}
+
+  /** Parses a space-separated scope list, refusing unknown scopes by name. */
+  public static Set<String> parse(String spaceSeparated) {
+    Set<String> out = new LinkedHashSet<>();
+    if (spaceSeparated == null) {
+      return out;
+    }
+    for (String s : spaceSeparated.trim().split("\\s+")) {
+      if (s.isEmpty()) {
+        continue;
+      }
+      if (!CLIENT_SCOPES.contains(s)) {
+        throw new DomainException.Invalid(
+            "unknown scope '" + s + "'; known scopes: " + String.join(" ", CLIENT_SCOPES));
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  public static String join(Set<String> scopes) {
+    return String.join(" ", scopes);
+  }
+
+  public static Set<String> split(String stored) {
+    return Arrays.stream(stored.trim().split("\\s+"))
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+}

@@ -1,0 +1,187 @@
+package io.tessera.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relational store: a connection pool over H2 (embedded, a file in the data dir) or
+ * PostgreSQL, Flyway migrations with a backup first, and refusal of a schema newer than this
+ * build knows.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final String url;
+  private final Dialect dialect;
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  private Database(String url, HikariDataSource dataSource, Clock clock) {
+    this.url = url;
+    this.dialect = Dialect.of(url);
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource);
+    this.clock = clock;
+  }
+
+  /**
+   * The H2 URL for a data dir. {@code WRITE_DELAY=0} makes every commit reach the file before it
+   * is acknowledged, so an acknowledged write survives {@code kill -9}.
+   */
+  public static String h2Url(Path dataDir) {
+    Path file = dataDir.toAbsolutePath().resolve("db").resolve("tessera");
+    return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  /** Opens (but does not migrate) the database at {@code url}. */
+  public static Database open(String url, Clock clock) {
+    Dialect dialect = Dialect.of(url);
+    HikariConfig cfg = new HikariConfig();
+    cfg.setJdbcUrl(url);
+    cfg.setPoolName("tessera-db");
+    cfg.setMaximumPoolSize(dialect == Dialect.H2 ? 8 : 16);
+    cfg.setMinimumIdle(1);
+    cfg.setConnectionTimeout(5_000);
+    cfg.setInitializationFailTimeout(5_000);
+    try {
+      if (dialect == Dialect.H2) {
+        String path = url.substring("jdbc:h2:file:".length()).split(";")[0];
+        Files.createDirectories(Path.of(path).getParent());
+      }
+      return new Database(url, new HikariDataSource(cfg), clock);
+    } catch (RuntimeException | java.io.IOException e) {
+      throw new StoreException(openFailure(url, e), e);
+    }
+  }
+
+  private static String openFailure(String url, Exception e) {
+    String msg = rootMessage(e);
+    if (msg.contains("Database may be already in use") || msg.contains("locked by another")) {
+      return "the database is in use by another Tessera process: " + Dialect.redact(url);
+    }
+    return "cannot open the database " + Dialect.redact(url) + ": " + msg;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+  }
+
+  /**
+   * Applies pending migrations. A database written by a newer Tessera is refused; an H2 database
+   * with data is first backed up to {@code backupDir} as a zip.
+   *
+   * @return the number of migrations applied
+   */
+  public int migrate(Path backupDir) {
+    Flyway flyway = flyway();
+    MigrationInfoService info = flyway.info();
+    Optional<MigrationInfo> future =
+        Arrays.stream(info.applied())
+            .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
+                || m.getState() == MigrationState.FUTURE_FAILED)
+            .findFirst();
+    if (future.isPresent()) {
+      MigrationInfo current = info.current();
+      throw new StoreException(
+          "this database was written by a newer version of Tessera (schema version "
+              + current.getVersion()
+              + "); this version knows schema versions up to "
+              + latestKnown(info)
+              + ". Upgrade Tessera, or use another data dir.");
+    }
+    int pending = info.pending().length;
+    if (pending > 0 && info.applied().length > 0 && dialect == Dialect.H2 && backupDir != null) {
+      backup(backupDir.resolve("before-v" + info.pending()[0].getVersion() + "-"
+          + STAMP.format(clock.instant()) + ".zip"));
+    }
+    return flyway.migrate().migrationsExecuted;
+  }
+
+  private static String latestKnown(MigrationInfoService info) {
+    return Arrays.stream(info.all())
+        .filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS
+            && m.getState() != MigrationState.FUTURE_FAILED)
+        .map(m -> m.getVersion().getVersion())
+        .reduce((a, b) -> b)
+        .orElse("none");
+  }
+
+  /** Writes a consistent online copy of the H2 database to {@code target} (a zip). */
+  public void backup(Path target) {
+    if (dialect != Dialect.H2) {
+      throw new StoreException("online backup is built in only for H2; use pg_dump for PostgreSQL");
+    }
+    try {
+      Files.createDirectories(target.getParent());
+      try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        s.execute("BACKUP TO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+      }
+      LOG.info("database backed up to {}", target);
+    } catch (SQLException | java.io.IOException e) {
+      throw new StoreException("backup before migration failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Flyway flyway() {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .placeholders(dialect.placeholders())
+        .placeholderReplacement(true)
+        .loggers("slf4j")
+        .load();
+  }
+
+  /** True when a trivial query answers within a second. */
+  public boolean ping() {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(1);
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The URL with any password removed. */
+  public String describe() {
+    return Dialect.redact(url);
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}
