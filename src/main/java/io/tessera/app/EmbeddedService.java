@@ -16,10 +16,10 @@ import io.tessera.service.security.RandomSecrets;
 import io.tessera.service.security.Secrets;
 import io.tessera.store.BlobStore;
 import io.tessera.store.Database;
-import io.tessera.store.Repositories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -93,34 +93,28 @@ public final class EmbeddedService implements AutoCloseable {
       Files.createDirectories(dataDir);
       MasterKey key = MasterKey.loadOrCreate(dataDir.resolve("secret.key"));
       db = openMigrated(dataDir, options.dbUrl(), clock);
-      Repositories repos = new Repositories(db);
-      String org = new OrganizationService(repos.jdbi(), clock).ensureDefault("Local");
-      Secrets secrets = new Secrets(repos.jdbi(), key, clock);
+      String org = new OrganizationService(db.jdbi(), clock).ensureDefault("Local");
+      Secrets secrets = new Secrets(db.jdbi(), key, clock);
       TokenService tokens = new TokenService(secrets.getOrCreate("jwt-signing-key", 64), clock);
       PasswordHasher hasher = new PasswordHasher(BCRYPT_COST);
       String desktopToken = RandomSecrets.token("tsd_", 32);
       String adminToken = RandomSecrets.token("tsa_", 32);
       AuthService auth =
-          new AuthService(repos.jdbi(), clock, tokens, hasher, org, desktopToken, adminToken);
-      AccountService accounts = new AccountService(repos.jdbi(), clock, hasher, org);
+          new AuthService(db.jdbi(), clock, tokens, hasher, org, desktopToken, adminToken);
+      AccountService accounts = new AccountService(db.jdbi(), clock, hasher, org);
       BlobStore blobs = new BlobStore(dataDir.resolve("blobs"));
-      jobs = new JobService(repos.jdbi(), clock, org, 2);
-      jobs.register(new PurgeJob(repos.jdbi(), blobs, clock));
+      jobs = new JobService(db.jdbi(), clock, org, 2);
+      jobs.register(new PurgeJob(db.jdbi(), blobs, clock));
       jobs.recover();
       Database dbRef = db;
       ApiContext ctx = new ApiContext(auth, accounts, jobs, dbRef::ping, clock, Version.current());
-      boolean fallback = false;
-      ApiServer server;
-      try {
-        server = new ApiServer(ctx).start(options.host(), options.port());
-      } catch (RuntimeException e) {
-        if (!options.fallbackToFreePort() || !isBindFailure(e)) {
-          throw e;
-        }
+      boolean fallback =
+          options.fallbackToFreePort() && options.port() != 0
+              && !portFree(options.host(), options.port());
+      if (fallback) {
         LOG.info("port {} is taken; using a free port", options.port());
-        server = new ApiServer(ctx).start(options.host(), 0);
-        fallback = true;
       }
+      ApiServer server = new ApiServer(ctx).start(options.host(), fallback ? 0 : options.port());
       return new EmbeddedService(options, db, jobs, server, fallback, desktopToken, adminToken);
     } catch (IOException e) {
       closeQuietly(jobs, db);
@@ -143,14 +137,14 @@ public final class EmbeddedService implements AutoCloseable {
     }
   }
 
-  private static boolean isBindFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BindException
-          || (t.getMessage() != null && t.getMessage().contains("already in use"))) {
-        return true;
-      }
+  private static boolean portFree(String host, int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(host, port));
+      return true;
+    } catch (IOException e) {
+      return false;
     }
-    return false;
   }
 
   private static void closeQuietly(JobService jobs, Database db) {

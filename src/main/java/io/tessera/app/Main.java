@@ -11,7 +11,6 @@ import io.tessera.service.auth.AccountService;
 import io.tessera.service.auth.AccountService.RateLimit;
 import io.tessera.service.auth.PasswordHasher;
 import io.tessera.store.Database;
-import io.tessera.store.Repositories;
 import io.tessera.ui.DesktopApp;
 import io.tessera.ui.DesktopContext;
 import java.io.IOException;
@@ -93,9 +92,8 @@ final class Main implements Environment {
   public Admin localAdmin(Path dataDir, String dbUrl) {
     Clock clock = Clock.systemUTC();
     Database db = EmbeddedService.openMigrated(dataDir, dbUrl, clock);
-    Repositories repos = new Repositories(db);
-    String org = new OrganizationService(repos.jdbi(), clock).ensureDefault("Local");
-    AccountService accounts = new AccountService(repos.jdbi(), clock, new PasswordHasher(12), org);
+    String org = new OrganizationService(db.jdbi(), clock).ensureDefault("Local");
+    AccountService accounts = new AccountService(db.jdbi(), clock, new PasswordHasher(12), org);
     return new Admin() {
       @Override
       public UserDto createUser(String email, String password, String role) {

@@ -1,6 +1,13 @@
 package io.tessera.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import io.tessera.core.model.Records.ApiKey;
+import io.tessera.core.model.Records.Blob;
+import io.tessera.core.model.Records.ClientCredential;
+import io.tessera.core.model.Records.Job;
+import io.tessera.core.model.Records.Organization;
+import io.tessera.core.model.Records.Session;
+import io.tessera.core.model.Records.User;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +18,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
@@ -18,6 +26,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +51,13 @@ public final class Database implements AutoCloseable {
     this.dialect = Dialect.of(url);
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
+    for (Class<?> record :
+        new Class<?>[] {
+          Organization.class, User.class, Session.class, ApiKey.class, ClientCredential.class,
+          Job.class, Blob.class
+        }) {
+      jdbi.registerRowMapper(ConstructorMapper.factory(record));
+    }
     this.clock = clock;
   }
 
@@ -99,7 +115,12 @@ public final class Database implements AutoCloseable {
    * @return the number of migrations applied
    */
   public int migrate(Path backupDir) {
-    Flyway flyway = flyway();
+    return migrate(backupDir, List.of("classpath:db/migration"));
+  }
+
+  /** {@link #migrate(Path)} from the given Flyway locations (tests add their own). */
+  int migrate(Path backupDir, List<String> locations) {
+    Flyway flyway = flyway(locations);
     MigrationInfoService info = flyway.info();
     Optional<MigrationInfo> future =
         Arrays.stream(info.applied())
@@ -148,10 +169,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private Flyway flyway() {
+  private Flyway flyway(List<String> locations) {
     return Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        .locations(locations.toArray(String[]::new))
         .placeholders(dialect.placeholders())
         .placeholderReplacement(true)
         .loggers("slf4j")

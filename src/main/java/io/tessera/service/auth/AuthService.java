@@ -97,28 +97,33 @@ public final class AuthService {
     }
     String sessionId = jwt.getClaim("sid").asString();
     String next = UUID.randomUUID().toString();
-    return jdbi.inTransaction(
-        h -> {
-          Session s =
-              sessions
-                  .byId(h, sessionId)
-                  .filter(r -> r.revokedAt() == null)
-                  .orElseThrow(
-                      () -> new DomainException.Unauthenticated("the session has ended"));
-          if (!sessions.rotate(h, sessionId, jwt.getId(), next)) {
-            // An old refresh token came back: someone else may hold it. End the session.
-            sessions.revoke(h, sessionId, clock.instant());
-            throw new DomainException.Unauthenticated(
-                "this refresh token was already used; the session has been ended");
-          }
-          User u =
-              users
-                  .byId(h, s.userId())
-                  .orElseThrow(() -> new DomainException.Unauthenticated("the user is gone"));
-          return new Tokens(
-              tokens.access(u.id(), u.organizationId(), Role.parse(u.role()), sessionId),
-              tokens.refresh(u.id(), sessionId, next));
-        });
+    Tokens rotated =
+        jdbi.inTransaction(
+            h -> {
+              Session s =
+                  sessions
+                      .byId(h, sessionId)
+                      .filter(r -> r.revokedAt() == null)
+                      .orElseThrow(
+                          () -> new DomainException.Unauthenticated("the session has ended"));
+              if (!sessions.rotate(h, sessionId, jwt.getId(), next)) {
+                return null;
+              }
+              User u =
+                  users
+                      .byId(h, s.userId())
+                      .orElseThrow(() -> new DomainException.Unauthenticated("the user is gone"));
+              return new Tokens(
+                  tokens.access(u.id(), u.organizationId(), Role.parse(u.role()), sessionId),
+                  tokens.refresh(u.id(), sessionId, next));
+            });
+    if (rotated == null) {
+      // An old refresh token came back: someone else may hold it. End the session.
+      jdbi.useTransaction(h -> sessions.revoke(h, sessionId, clock.instant()));
+      throw new DomainException.Unauthenticated(
+          "this refresh token was already used; the session has been ended");
+    }
+    return rotated;
   }
 
   public void logout(Principal p) {

@@ -1,0 +1,50 @@
+package io.tessera.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tessera.api.dto.HealthDto;
+import io.tessera.api.dto.JobDto;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedServiceTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void aTakenPortFallsBackToAFreeOneWhenAllowed() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        EmbeddedService s = EmbeddedService.start(
+            new EmbeddedService.Options(dataDir, "127.0.0.1", taken.getLocalPort(), true))) {
+      assertThat(s.portFallback()).isTrue();
+      assertThat(s.port()).isNotEqualTo(taken.getLocalPort());
+      assertThat(s.desktopClient().health().status()).isEqualTo("ok");
+    }
+  }
+
+  @Test
+  void wireFormatsDoNotFollowTheDefaultLocale() throws Exception {
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.GERMANY);
+    try (EmbeddedService s = EmbeddedService.start(EmbeddedService.Options.forTest(dataDir))) {
+      HealthDto h = s.desktopClient().health();
+      assertThat(h.timestamp()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+      JobDto job = s.desktopClient().post("/api/v1/admin/purge", Map.of(), JobDto.class);
+      JobDto done = job;
+      for (int i = 0; i < 200 && !done.state().equals("succeeded"); i++) {
+        Thread.sleep(20);
+        done = s.desktopClient().job(job.id());
+      }
+      assertThat(done.state()).isEqualTo("succeeded");
+      var raw = s.desktopClient().raw("GET", "/api/v1/jobs/" + job.id(), null, null);
+      assertThat(raw.text()).contains("\"progress\":1.0").doesNotContain("1,0");
+      assertThat(s.desktopClient().jobs()).extracting(JobDto::id).contains(job.id());
+    } finally {
+      Locale.setDefault(before);
+    }
+  }
+}

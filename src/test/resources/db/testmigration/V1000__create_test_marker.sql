@@ -1,0 +1,1 @@
+CREATE TABLE test_only_marker (id INT);
