@@ -93,7 +93,8 @@ public final class EmbeddedService implements AutoCloseable {
       Files.createDirectories(dataDir);
       MasterKey key = MasterKey.loadOrCreate(dataDir.resolve("secret.key"));
       db = openMigrated(dataDir, options.dbUrl(), clock);
-      String org = new OrganizationService(db.jdbi(), clock).ensureDefault("Local");
+      OrganizationService organizations = new OrganizationService(db.jdbi(), clock);
+      String org = organizations.ensureDefault("Local");
       Secrets secrets = new Secrets(db.jdbi(), key, clock);
       TokenService tokens = new TokenService(secrets.getOrCreate("jwt-signing-key", 64), clock);
       PasswordHasher hasher = new PasswordHasher(BCRYPT_COST);
@@ -107,7 +108,9 @@ public final class EmbeddedService implements AutoCloseable {
       jobs.register(new PurgeJob(db.jdbi(), blobs, clock));
       jobs.recover();
       Database dbRef = db;
-      ApiContext ctx = new ApiContext(auth, accounts, jobs, dbRef::ping, clock, Version.current());
+      ApiContext ctx =
+          new ApiContext(
+              auth, accounts, organizations, jobs, dbRef::ping, clock, Version.current());
       boolean fallback =
           options.fallbackToFreePort() && options.port() != 0
               && !portFree(options.host(), options.port());

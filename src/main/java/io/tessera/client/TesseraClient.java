@@ -115,8 +115,16 @@ public final class TesseraClient {
 
   /** Sends a raw request and returns status, headers and body without throwing on 4xx/5xx. */
   public RawResponse raw(String method, String path, String contentType, byte[] body) {
+    return raw(method, path, contentType, body, Map.of());
+  }
+
+  /** {@link #raw(String, String, String, byte[])} with extra request headers. */
+  public RawResponse raw(
+      String method, String path, String contentType, byte[] body, Map<String, String> headers) {
     RequestBody rb = body == null ? null : RequestBody.create(body, MediaType.get(contentType));
-    Request req = request(path).method(method, rb).build();
+    Request.Builder b = request(path).method(method, rb);
+    headers.forEach(b::header);
+    Request req = b.build();
     try (Response r = http.newCall(req).execute()) {
       return new RawResponse(r.code(), r.headers().toMultimap(), r.body().bytes());
     } catch (IOException e) {

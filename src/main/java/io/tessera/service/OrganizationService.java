@@ -1,5 +1,6 @@
 package io.tessera.service;
 
+import io.tessera.core.model.Records.Organization;
 import io.tessera.store.OrganizationRepository;
 import java.time.Clock;
 import java.util.UUID;
@@ -28,5 +29,35 @@ public final class OrganizationService {
                       repo.insert(h, id, name, clock.instant());
                       return id;
                     }));
+  }
+
+  public Organization get(String id) {
+    return jdbi.withHandle(h -> repo.byId(h, id))
+        .orElseThrow(() -> new DomainException.NotFound("organization", id));
+  }
+
+  /**
+   * Renames the organization.
+   *
+   * @param expectedVersion the version the caller last saw (from {@code If-Match}), or null to
+   *     overwrite whatever is stored
+   * @throws DomainException.StaleVersion when the stored version differs
+   */
+  public Organization rename(String id, String name, Long expectedVersion) {
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new DomainException.Invalid("the name must have 1 to 200 characters");
+    }
+    return jdbi.inTransaction(
+        h -> {
+          Organization current =
+              repo.byId(h, id).orElseThrow(() -> new DomainException.NotFound("organization", id));
+          if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new DomainException.StaleVersion("the organization", current.version());
+          }
+          if (!repo.rename(h, id, name.trim(), current.version())) {
+            throw new DomainException.StaleVersion("the organization", current.version() + 1);
+          }
+          return repo.byId(h, id).orElseThrow();
+        });
   }
 }

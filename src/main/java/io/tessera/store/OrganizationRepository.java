@@ -21,4 +21,22 @@ public final class OrganizationRepository {
         .bind("now", now)
         .execute();
   }
+
+  public Optional<Organization> byId(Handle h, String id) {
+    return h.createQuery("SELECT * FROM organization WHERE id = :id")
+        .bind("id", id)
+        .mapTo(Organization.class)
+        .findOne();
+  }
+
+  /** Renames if the row is still at {@code version}; false when someone changed it meanwhile. */
+  public boolean rename(Handle h, String id, String name, long version) {
+    return h.createUpdate(
+            "UPDATE organization SET name = :name, version = version + 1"
+                + " WHERE id = :id AND version = :version")
+        .bind("id", id)
+        .bind("name", name)
+        .bind("version", version)
+        .execute() == 1;
+  }
 }

@@ -1,5 +1,6 @@
 package io.tessera.api.http;
 
+import io.tessera.service.OrganizationService;
 import io.tessera.service.auth.AccountService;
 import io.tessera.service.auth.AuthService;
 import io.tessera.service.job.JobService;
@@ -14,6 +15,7 @@ import java.util.function.BooleanSupplier;
 public record ApiContext(
     AuthService auth,
     AccountService accounts,
+    OrganizationService organizations,
     JobService jobs,
     BooleanSupplier databaseUp,
     Clock clock,

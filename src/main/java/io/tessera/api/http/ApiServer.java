@@ -12,6 +12,7 @@ import io.tessera.api.http.fieldforms.HealthRoutes;
 import io.tessera.api.http.fieldforms.UserRoutes;
 import io.tessera.api.http.system.DocsRoutes;
 import io.tessera.api.http.system.JobRoutes;
+import io.tessera.api.http.system.OrganizationRoutes;
 import io.tessera.service.DomainException;
 import io.tessera.service.auth.Principal;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class ApiServer implements AutoCloseable {
     table.addAll(new AuthRoutes(ctx, bodies).routes());
     table.addAll(new UserRoutes(ctx, bodies).routes());
     table.addAll(new JobRoutes(ctx).routes());
+    table.addAll(new OrganizationRoutes(ctx, bodies).routes());
     table.addAll(new DocsRoutes(() -> openApiJson(ctx.version())).routes());
     this.routes = List.copyOf(table);
     this.app = Javalin.create(config -> configure(config, ctx));
