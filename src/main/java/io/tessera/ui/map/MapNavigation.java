@@ -12,10 +12,8 @@ final class MapNavigation {
   /** A press that moves less than this many pixels is a click, not a drag. */
   static final double CLICK_SLOP_PIXELS = 4;
 
-  /** Zoom change per wheel notch (40 scroll units), zoom levels. */
+  /** Zoom change per wheel notch, zoom levels. */
   static final double ZOOM_PER_NOTCH = 0.5;
-
-  private static final double SCROLL_UNITS_PER_NOTCH = 40;
   private static final double KEY_PAN_FRACTION = 0.25;
 
   private final MapView view;
@@ -84,7 +82,10 @@ final class MapNavigation {
     if (e.getDeltaY() == 0) {
       return;
     }
-    view.zoomAt(e.getX(), e.getY(), view.getZoom() + e.getDeltaY() / SCROLL_UNITS_PER_NOTCH * ZOOM_PER_NOTCH);
+    // deltaY is notches times the platform's multiplier (40 on GTK, 1 under Monocle); touchpads
+    // send fractions of a notch, which zoom smoothly.
+    double notches = e.getMultiplierY() > 0 ? e.getDeltaY() / e.getMultiplierY() : Math.signum(e.getDeltaY());
+    view.zoomAt(e.getX(), e.getY(), view.getZoom() + notches * ZOOM_PER_NOTCH);
     e.consume();
   }
 

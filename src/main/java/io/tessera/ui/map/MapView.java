@@ -195,6 +195,11 @@ public class MapView extends Region {
     pointerPosition.set(point == null ? null : getLonLat(point.getX(), point.getY()));
   }
 
+  /** The scale bar's label, such as {@code "500 km"}; for tests. */
+  String scaleBarText() {
+    return scaleBar.text();
+  }
+
   @Override
   protected void layoutChildren() {
     double w = getWidth();
