@@ -15,20 +15,18 @@ import javafx.scene.image.Image;
 
 /**
  * The built-in offline world basemap: Natural Earth 1:50m land and country borders, rendered per
- * tile off the FX thread in a light theme (ocean, land, coastline, borders). The data is coarse
- * (about 1:50 million), so past zoom {@value #MAX_ZOOM} the map over-zooms it.
+ * tile off the FX thread in a light theme (ocean, land, coastline, borders), with crisp lines at
+ * every zoom. The data is coarse (about 1:50 million): at drone-survey zooms its coastlines are
+ * kilometres off, and only imagery layers on top say where things are.
  */
 public final class BasemapTileSource implements TileSource {
-  /** Finest level rendered; 1:50m data holds no detail beyond it. */
-  public static final int MAX_ZOOM = 9;
+  /** Finest level rendered: the map's own limit, so lines stay one pixel wide however deep. */
+  public static final int MAX_ZOOM = 26;
 
   static final Color OCEAN = new Color(170, 211, 223);
   static final Color LAND = new Color(242, 239, 233);
   static final Color COAST = new Color(118, 160, 180);
   static final Color BORDER = new Color(160, 135, 160);
-
-  /** Points closer than this to the previous one are dropped: invisible, and costly at low zoom. */
-  private static final double MIN_STEP_PIXELS = 0.3;
 
   private static final double[] WORLD_SHIFTS = {-WebMercator.TILE_SIZE_PIXELS, 0, WebMercator.TILE_SIZE_PIXELS};
 
@@ -71,84 +69,27 @@ public final class BasemapTileSource implements TileSource {
           }
           Path2D.Double fill = new Path2D.Double(Path2D.WIND_EVEN_ODD);
           for (WorldBasemap.Ring ring : polygon.rings()) {
-            frame.append(fill, ring, true);
-            frame.append(coast, ring, false);
+            frame.appendFill(fill, ring);
+            frame.appendLines(coast, ring);
           }
           g.setColor(LAND);
           g.fill(fill);
         }
         for (WorldBasemap.Ring line : map.borders()) {
           if (frame.sees(line.box())) {
-            frame.append(borders, line, false);
+            frame.appendLines(borders, line);
           }
         }
       }
       g.setColor(COAST);
-      g.setStroke(new BasicStroke(0.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g.setStroke(new BasicStroke(1.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
       g.draw(coast);
       g.setColor(BORDER);
-      g.setStroke(new BasicStroke(0.9f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g.setStroke(new BasicStroke(1.1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
       g.draw(borders);
     } finally {
       g.dispose();
     }
     return image;
-  }
-
-  /** Maps zoom-0 world pixels to one tile's pixels. */
-  private static final class TileFrame {
-    private final double scale;
-    private final double offsetX;
-    private final double offsetY;
-    private final double margin;
-
-    /** {@code shiftX}: zoom-0 pixels added to every feature, to draw it one world over. */
-    TileFrame(TileKey key, double shiftX) {
-      scale = Math.pow(2, key.zoom());
-      offsetX = (key.x() * (double) WebMercator.TILE_SIZE_PIXELS) - shiftX * scale;
-      offsetY = key.y() * (double) WebMercator.TILE_SIZE_PIXELS;
-      // Strokes reach a pixel beyond their geometry; include features just outside the tile.
-      margin = 2 / scale;
-    }
-
-    boolean sees(WorldBasemap.Box box) {
-      double x0 = offsetX / scale - margin;
-      double y0 = offsetY / scale - margin;
-      double span = WebMercator.TILE_SIZE_PIXELS / scale + 2 * margin;
-      return box.intersects(x0, y0, x0 + span, y0 + span);
-    }
-
-    /**
-     * Appends {@code ring} to {@code path}, thinned to {@link #MIN_STEP_PIXELS}; as a closed
-     * sub-path for fills, or as open lines without the artificial segments for strokes.
-     */
-    void append(Path2D.Double path, WorldBasemap.Ring ring, boolean closed) {
-      double[] xy = ring.xy();
-      int n = xy.length / 2;
-      double lastX = Double.NaN;
-      double lastY = Double.NaN;
-      boolean penDown = false;
-      for (int i = 0; i < n; i++) {
-        double x = xy[2 * i] * scale - offsetX;
-        double y = xy[2 * i + 1] * scale - offsetY;
-        boolean last = i == n - 1;
-        boolean skipSegment = !closed && i > 0 && ring.artificialSegment()[i - 1];
-        if (penDown && !skipSegment && !last
-            && Math.abs(x - lastX) < MIN_STEP_PIXELS && Math.abs(y - lastY) < MIN_STEP_PIXELS) {
-          continue;
-        }
-        if (!penDown || skipSegment) {
-          path.moveTo(x, y);
-          penDown = true;
-        } else {
-          path.lineTo(x, y);
-        }
-        lastX = x;
-        lastY = y;
-      }
-      if (closed && penDown) {
-        path.closePath();
-      }
-    }
   }
 }
