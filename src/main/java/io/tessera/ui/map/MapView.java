@@ -30,7 +30,7 @@ import javafx.scene.shape.Rectangle;
 /**
  * A slippy map in Web Mercator, modelled on Gluon Maps' {@code MapView}: a stack of {@link
  * MapLayer}s (first is drawn first), a scale bar and the sources' attribution, with fractional zoom
- * from the whole world ({@value #MIN_ZOOM}) to about 4 mm per pixel ({@value #MAX_ZOOM}).
+ * from the whole world ({@value #MIN_ZOOM}) to about 2 mm per pixel ({@value #MAX_ZOOM}).
  * Navigation follows UX.md: wheel zooms at the cursor, left or middle drag pans, arrows pan,
  * {@code +}/{@code -} zoom, {@code 0} fits the world, double-click zooms in one step at the point.
  *

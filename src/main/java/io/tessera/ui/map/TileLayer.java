@@ -81,6 +81,13 @@ public class TileLayer extends MapLayer {
     wanted.forEach(this::request);
   }
 
+  @Override
+  protected void attachedTo(MapView view) {
+    if (view == null) {
+      cancelAllBut(Set.of());
+    }
+  }
+
   /** Tile keys being loaded now; for tests. */
   Set<TileKey> pendingTiles() {
     return pending.keySet();
@@ -105,10 +112,45 @@ public class TileLayer extends MapLayer {
       SubTile sub = TileMath.subTile(key, level);
       Image image = cache.get(sub.ancestor());
       if (image != null) {
-        gc.drawImage(image, sub.x(), sub.y(), sub.size(), sub.size(), left, top, right - left, bottom - top);
-        return;
+        drawPart(gc, image, sub.x(), sub.y(), sub.size(), left, top, right - left, bottom - top);
+        if (level == sourceLevel) {
+          return;
+        }
+        break;
       }
     }
+    drawCachedChildren(gc, key, left, top, right - left, bottom - top);
+  }
+
+  /**
+   * After zooming out, the finer tiles still cached stand in for a tile not yet loaded, over its
+   * coarser ancestor.
+   */
+  private void drawCachedChildren(
+      GraphicsContext gc, TileKey key, double left, double top, double width, double height) {
+    if (key.zoom() >= source.maxZoom()) {
+      return;
+    }
+    for (int dy = 0; dy < 2; dy++) {
+      for (int dx = 0; dx < 2; dx++) {
+        Image child = cache.get(new TileKey(key.zoom() + 1, 2 * key.x() + dx, 2 * key.y() + dy));
+        if (child != null) {
+          double size = WebMercator.TILE_SIZE_PIXELS;
+          drawPart(gc, child, 0, 0, size, left + dx * width / 2, top + dy * height / 2, width / 2, height / 2);
+        }
+      }
+    }
+  }
+
+  /**
+   * Draws a square of a tile image given in 256-pixel tile units, whatever the image's own size
+   * (sources may serve 512-pixel tiles for high-density screens).
+   */
+  private static void drawPart(
+      GraphicsContext gc, Image image, double x, double y, double size,
+      double left, double top, double width, double height) {
+    double k = image.getWidth() / WebMercator.TILE_SIZE_PIXELS;
+    gc.drawImage(image, x * k, y * k, size * k, size * k, left, top, width, height);
   }
 
   private static double distanceToCenter(TileKey key, WorldPixel center, double zoom) {

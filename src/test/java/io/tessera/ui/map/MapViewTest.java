@@ -167,6 +167,35 @@ class MapViewTest {
   }
 
   @Test
+  void afterZoomingOutTheCachedFinerTilesStandInForCoarserOnes() {
+    fx(() -> {
+      view.setView(BERLIN, 8);
+      return null;
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    source.holdBack = key -> key.zoom() == 7;
+    fx(() -> {
+      view.setView(BERLIN, 7);
+      return null;
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(Math.round(pixel(400, 300).getBlue() * 255)).isEqualTo(80);
+  }
+
+  @Test
+  void removingALayerCancelsItsLoads() {
+    source.holdBack = key -> true;
+    fx(() -> {
+      view.setView(BERLIN, 11);
+      return null;
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(() -> layer.pendingTiles().size())).isPositive();
+    fx(() -> view.getLayers().remove(layer));
+    assertThat(fx(() -> layer.pendingTiles().size())).isZero();
+  }
+
+  @Test
   void failedTilesAreNotAskedForAgainAtOnce() {
     source.failing = key -> true;
     fx(() -> {
