@@ -8,6 +8,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -68,7 +69,7 @@ final class WorldBasemap {
       }
       DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw)));
       byte[] magic = in.readNBytes(4);
-      if (!"TBM1".equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII))) {
+      if (!"TBM1".equals(new String(magic, StandardCharsets.US_ASCII))) {
         throw new IllegalStateException("not a Tessera basemap: " + RESOURCE);
       }
       List<Polygon> land = new ArrayList<>();

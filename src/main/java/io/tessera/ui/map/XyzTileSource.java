@@ -29,10 +29,10 @@ public final class XyzTileSource implements TileSource {
   private final int maxZoom;
   private final String attribution;
   private final Executor executor = TileExecutors.daemonPool("tessera-tiles", 2);
+  // Not given our executor: send() blocks a pool thread while the client's own work needs another.
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(TIMEOUT)
       .followRedirects(HttpClient.Redirect.NORMAL)
-      .executor(executor)
       .build();
 
   /**

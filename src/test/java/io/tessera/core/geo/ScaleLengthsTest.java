@@ -1,6 +1,7 @@
 package io.tessera.core.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -16,7 +17,7 @@ class ScaleLengthsTest {
     assertThat(ScaleLengths.niceLengthMeters(2500)).isEqualTo(2000);
     assertThat(ScaleLengths.niceLengthMeters(9999)).isEqualTo(5000);
     assertThat(ScaleLengths.niceLengthMeters(1000)).isEqualTo(1000);
-    assertThat(ScaleLengths.niceLengthMeters(0.013)).isEqualTo(0.01, org.assertj.core.api.Assertions.within(1e-15));
+    assertThat(ScaleLengths.niceLengthMeters(0.013)).isEqualTo(0.01, within(1e-15));
   }
 
   @Test

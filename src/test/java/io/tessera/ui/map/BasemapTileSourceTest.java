@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tessera.core.geo.LonLat;
 import io.tessera.core.geo.TileMath;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class BasemapTileSourceTest {
@@ -54,7 +56,7 @@ class BasemapTileSourceTest {
     return set;
   }
 
-  private static java.util.stream.IntStream pixels(BufferedImage image) {
-    return java.util.Arrays.stream(image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth()));
+  private static IntStream pixels(BufferedImage image) {
+    return Arrays.stream(image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth()));
   }
 }

@@ -1,6 +1,7 @@
 package io.tessera.ui.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tessera.core.geo.LonLat;
 import javafx.scene.Scene;
@@ -55,8 +56,8 @@ class MapPaneTest {
     WaitForAsyncUtils.waitForFxEvents();
     LonLat under = pane.pointerPositionProperty().get();
     assertThat(under).isNotNull();
-    assertThat(under.lonDeg()).isCloseTo(8.54, org.assertj.core.api.Assertions.within(0.01));
-    assertThat(under.latDeg()).isCloseTo(47.37, org.assertj.core.api.Assertions.within(0.01));
+    assertThat(under.lonDeg()).isCloseTo(8.54, within(0.01));
+    assertThat(under.latDeg()).isCloseTo(47.37, within(0.01));
   }
 
   private TileLayer onlineLayer() {

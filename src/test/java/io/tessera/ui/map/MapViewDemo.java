@@ -2,6 +2,8 @@ package io.tessera.ui.map;
 
 import io.tessera.core.geo.LonLat;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -11,7 +13,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Throwaway look at the map: shows a {@link MapPane} and, given an output path, saves snapshots
- * of it to PNG and exits. Arguments: {@code [out-prefix lon,lat,zoom ...]}.
+ * of it to PNG and exits. Arguments: {@code [out-prefix lon,lat,zoom ...]}; {@code
+ * -Dtessera.demo.online=true} turns online tiles on.
  */
 public final class MapViewDemo {
   private MapViewDemo() {}
@@ -19,6 +22,7 @@ public final class MapViewDemo {
   public static void main(String[] args) {
     Platform.startup(() -> {
       MapPane pane = new MapPane();
+      pane.setOnlineTilesEnabled(Boolean.getBoolean("tessera.demo.online"));
       Stage stage = new Stage();
       stage.setScene(new Scene(pane, 1000, 650));
       stage.setTitle("Tessera map demo");
@@ -46,8 +50,8 @@ public final class MapViewDemo {
         File out = new File(String.format(Locale.ROOT, "%s-%d.png", args[0], index));
         try {
           ImageIO.write(SwingFXUtils.fromFXImage(pane.snapshot(null, null), null), "png", out);
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
         snapshots(pane, args, index + 1);
       });

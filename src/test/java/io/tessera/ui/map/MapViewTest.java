@@ -9,6 +9,7 @@ import io.tessera.core.geo.TileKey;
 import io.tessera.core.geo.TileMath;
 import io.tessera.core.geo.WebMercator;
 import io.tessera.core.geo.WorldPixel;
+import java.util.concurrent.Callable;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
@@ -231,7 +232,7 @@ class MapViewTest {
     return shot.getPixelReader().getColor(x, y);
   }
 
-  private static <T> T fx(java.util.concurrent.Callable<T> call) {
+  private static <T> T fx(Callable<T> call) {
     return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(call));
   }
 }

@@ -9,7 +9,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +67,17 @@ class XyzTileSourceTest {
     assertThat(paths).containsExactly("/3/4/2.png");
     assertThat(userAgents).containsExactly(XyzTileSource.USER_AGENT);
     assertThat(System.getProperty("http.agent")).isNull();
+  }
+
+  @Test
+  void manyTilesAtOnceAllArrive() throws Exception {
+    List<CompletableFuture<Image>> loads = new ArrayList<>();
+    for (int x = 0; x < 8; x++) {
+      loads.add(source.loadTile(new TileKey(3, x, 1)));
+    }
+    CompletableFuture.allOf(loads.toArray(new CompletableFuture[0]))
+        .get(20, TimeUnit.SECONDS);
+    assertThat(paths).hasSize(8);
   }
 
   @Test
