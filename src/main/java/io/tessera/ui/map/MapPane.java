@@ -5,6 +5,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 
 /**
  * The map pane: a {@link MapView} over the built-in offline world basemap, with OpenStreetMap's
@@ -13,7 +14,8 @@ import javafx.scene.layout.StackPane;
  */
 public class MapPane extends StackPane {
   private final MapView mapView = new MapView();
-  private final TileLayer basemap = new TileLayer(new BasemapTileSource());
+  private final TileLayer basemap =
+      new TileLayer(new BasemapTileSource(Screen.getPrimary().getOutputScaleX() > 1 ? 2 : 1));
   private final TileLayer online = new TileLayer(XyzTileSource.openStreetMap());
 
   public MapPane() {

@@ -93,11 +93,6 @@ public class TileLayer extends MapLayer {
     return pending.keySet();
   }
 
-  /** Whether the cache holds {@code key}; for tests. */
-  boolean isCached(TileKey key) {
-    return cache.contains(key);
-  }
-
   private void drawTile(
       GraphicsContext gc, TileKey key, int sourceLevel, WorldPixel center, double zoom,
       double width, double height) {

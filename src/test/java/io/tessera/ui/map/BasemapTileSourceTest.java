@@ -15,7 +15,7 @@ class BasemapTileSourceTest {
 
   @Test
   void theWholeWorldTileHasOceanLandCoastAndBorders() {
-    Set<Integer> colours = colours(BasemapTileSource.render(TileMath.tileContaining(new LonLat(0, 0), 0)));
+    Set<Integer> colours = colours(BasemapTileSource.render(TileMath.tileContaining(new LonLat(0, 0), 0), 1));
     assertThat(colours).contains(
         BasemapTileSource.OCEAN.getRGB(), BasemapTileSource.LAND.getRGB(), BasemapTileSource.COAST.getRGB());
     assertThat(colours.size()).isGreaterThan(10);
@@ -23,24 +23,33 @@ class BasemapTileSourceTest {
 
   @Test
   void deepTilesInsideAContinentAreAllLandAndInTheOceanAllOcean() {
-    BufferedImage berlin = BasemapTileSource.render(TileMath.tileContaining(new LonLat(13.405, 52.52), 24));
-    BufferedImage atlantic = BasemapTileSource.render(TileMath.tileContaining(new LonLat(-35, 40), 24));
+    BufferedImage berlin = BasemapTileSource.render(TileMath.tileContaining(new LonLat(13.405, 52.52), 24), 1);
+    BufferedImage atlantic = BasemapTileSource.render(TileMath.tileContaining(new LonLat(-35, 40), 24), 1);
     assertThat(colours(berlin)).containsExactly(BasemapTileSource.LAND.getRGB());
     assertThat(colours(atlantic)).containsExactly(BasemapTileSource.OCEAN.getRGB());
   }
 
   @Test
   void antarcticaReachesTheBottomOfTheWorld() {
-    BufferedImage southPole = BasemapTileSource.render(TileMath.tileContaining(new LonLat(0, -85), 6));
+    BufferedImage southPole = BasemapTileSource.render(TileMath.tileContaining(new LonLat(0, -85), 6), 1);
     assertThat(colours(southPole)).containsExactly(BasemapTileSource.LAND.getRGB());
   }
 
   @Test
   void aBorderTileAtDeepZoomHasAThinCrispLine() {
     // The Franco-Swiss border runs through the Jura here, far from any coast.
-    BufferedImage tile = BasemapTileSource.render(TileMath.tileContaining(new LonLat(7.0, 47.42), 12));
+    BufferedImage tile = BasemapTileSource.render(TileMath.tileContaining(new LonLat(7.0, 47.42), 12), 1);
     long borderish = pixels(tile).filter(rgb -> rgb != BasemapTileSource.LAND.getRGB()).count();
     assertThat(borderish).isBetween(1L, 256L * 4);
+  }
+
+  @Test
+  void highDensityTilesHaveTwiceThePixelsAndTheSameMap() {
+    BufferedImage tile = BasemapTileSource.render(TileMath.tileContaining(new LonLat(10, 50), 4), 2);
+    BufferedImage plain = BasemapTileSource.render(TileMath.tileContaining(new LonLat(10, 50), 4), 1);
+    assertThat(tile.getWidth()).isEqualTo(512);
+    // Away from any line, a pixel equals each of its two-by-two block at double density.
+    assertThat(tile.getRGB(2 * 200 + 1, 2 * 200 + 1)).isEqualTo(plain.getRGB(200, 200));
   }
 
   @Test
