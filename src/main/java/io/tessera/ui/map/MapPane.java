@@ -3,6 +3,7 @@ package io.tessera.ui.map;
 import io.tessera.core.geo.LonLat;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
@@ -38,6 +39,11 @@ public class MapPane extends StackPane {
   /** The map's fractional Web Mercator zoom, from {@value MapView#MIN_ZOOM} to {@value MapView#MAX_ZOOM}. */
   public DoubleProperty zoomProperty() {
     return mapView.zoomProperty();
+  }
+
+  /** Ground size of one screen pixel at the centre of the map, metres; for the status bar. */
+  public ReadOnlyDoubleProperty metersPerPixelProperty() {
+    return mapView.metersPerPixelProperty();
   }
 
   /** Shows {@code center} at the centre of the map at {@code zoom}, e.g. a view saved last session. */

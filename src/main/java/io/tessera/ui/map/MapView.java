@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -48,6 +50,7 @@ public class MapView extends Region {
 
   private final ObjectProperty<LonLat> center = new SimpleObjectProperty<>(this, "center", new LonLat(0, 20));
   private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 2);
+  private final ReadOnlyDoubleWrapper metersPerPixel = new ReadOnlyDoubleWrapper(this, "metersPerPixel", Double.NaN);
   private final ReadOnlyObjectWrapper<LonLat> pointerPosition = new ReadOnlyObjectWrapper<>(this, "pointerPosition");
   private final ObservableList<MapLayer> layers = FXCollections.observableArrayList();
   private final Pane layerPane = new Pane();
@@ -134,6 +137,14 @@ public class MapView extends Region {
   /** The geographic position under the mouse, or null when the mouse is outside the map or world. */
   public ReadOnlyObjectProperty<LonLat> pointerPositionProperty() {
     return pointerPosition.getReadOnlyProperty();
+  }
+
+  /**
+   * Ground size of one screen pixel across the centre of the view, metres on the WGS 84 ellipsoid;
+   * NaN until the view has a size. For a scale readout in the status bar.
+   */
+  public ReadOnlyDoubleProperty metersPerPixelProperty() {
+    return metersPerPixel.getReadOnlyProperty();
   }
 
   /** The layers, bottom first. */
@@ -234,7 +245,9 @@ public class MapView extends Region {
     WorldPixel c = centerWorldPixel();
     LonLat west = WebMercator.toLonLat(c.plus(-SCALE_BAR_MAX_PIXELS / 2, 0), getZoom());
     LonLat east = WebMercator.toLonLat(c.plus(SCALE_BAR_MAX_PIXELS / 2, 0), getZoom());
-    scaleBar.show(Geodesic.distanceMeters(west, east), SCALE_BAR_MAX_PIXELS);
+    double meters = Geodesic.distanceMeters(west, east);
+    metersPerPixel.set(meters / SCALE_BAR_MAX_PIXELS);
+    scaleBar.show(meters, SCALE_BAR_MAX_PIXELS);
   }
 
   private void layersChanged(ListChangeListener.Change<? extends MapLayer> change) {

@@ -227,6 +227,16 @@ class MapViewTest {
     assertThat(fx(view::scaleBarText)).isEqualTo("1 m");
   }
 
+  @Test
+  void metersPerPixelAtTheEquatorIsTheWellKnownGroundResolution() {
+    fx(() -> {
+      view.setView(new LonLat(0, 0), 3);
+      return null;
+    });
+    // Along the equator the ellipsoid and the Web Mercator sphere agree.
+    assertThat(fx(() -> view.metersPerPixelProperty().get())).isCloseTo(156543.03392804097 / 8, within(1e-6));
+  }
+
   private Color pixel(int x, int y) {
     WritableImage shot = fx(() -> view.snapshot(null, null));
     return shot.getPixelReader().getColor(x, y);
