@@ -41,9 +41,9 @@ final class ScaleBar extends Region {
     double pixels = Math.round(maxPixels * nice / meters);
     label.setText(ScaleLengths.format(nice));
     double labelHeight = label.getLayoutBounds().getHeight();
-    double barY = PAD + labelHeight + 4;
-    bar.getPoints().setAll(PAD + 1, barY - 5, PAD + 1, barY, PAD + 1 + pixels, barY, PAD + 1 + pixels, barY - 5);
-    label.relocate(PAD + 1, PAD);
+    double barY = PAD + labelHeight + 5;
+    bar.getPoints().setAll(PAD + 1, barY - 4, PAD + 1, barY, PAD + 1 + pixels, barY, PAD + 1 + pixels, barY - 4);
+    label.relocate(PAD + 4, PAD);
     requestLayout();
   }
 
