@@ -1,0 +1,111 @@
+package io.tessera.ui.map;
+
+import io.tessera.core.geo.WorldPixel;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+
+/** Mouse and keyboard navigation of a {@link MapView}, as UX.md describes it for every pane. */
+final class MapNavigation {
+  /** A press that moves less than this many pixels is a click, not a drag. */
+  static final double CLICK_SLOP_PIXELS = 4;
+
+  /** Zoom change per wheel notch, zoom levels. */
+  static final double ZOOM_PER_NOTCH = 0.5;
+  private static final double KEY_PAN_FRACTION = 0.25;
+
+  private final MapView view;
+  private Point2D pressedAt;
+  private WorldPixel centerAtPress;
+  private boolean dragging;
+
+  private MapNavigation(MapView view) {
+    this.view = view;
+  }
+
+  static void install(MapView view) {
+    MapNavigation nav = new MapNavigation(view);
+    view.addEventHandler(MouseEvent.MOUSE_PRESSED, nav::pressed);
+    view.addEventHandler(MouseEvent.MOUSE_DRAGGED, nav::dragged);
+    view.addEventHandler(MouseEvent.MOUSE_RELEASED, nav::released);
+    view.addEventHandler(MouseEvent.MOUSE_CLICKED, nav::clicked);
+    view.addEventHandler(MouseEvent.MOUSE_MOVED, e -> view.mouseAt(new Point2D(e.getX(), e.getY())));
+    view.addEventHandler(MouseEvent.MOUSE_EXITED, e -> view.mouseAt(null));
+    view.addEventHandler(ScrollEvent.SCROLL, nav::scrolled);
+    view.addEventHandler(KeyEvent.KEY_PRESSED, nav::keyPressed);
+  }
+
+  private void pressed(MouseEvent e) {
+    view.requestFocus();
+    if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
+      pressedAt = new Point2D(e.getX(), e.getY());
+      centerAtPress = view.centerWorldPixel();
+      dragging = false;
+    }
+  }
+
+  private void dragged(MouseEvent e) {
+    view.mouseAt(new Point2D(e.getX(), e.getY()));
+    if (pressedAt == null) {
+      return;
+    }
+    double dx = e.getX() - pressedAt.getX();
+    double dy = e.getY() - pressedAt.getY();
+    if (!dragging && Math.hypot(dx, dy) >= CLICK_SLOP_PIXELS) {
+      dragging = true;
+    }
+    if (dragging) {
+      // From the centre at the press, so that rounding never accumulates over a long drag.
+      view.setCenterWorldPixel(centerAtPress.plus(-dx, -dy));
+      e.consume();
+    }
+  }
+
+  private void released(MouseEvent e) {
+    pressedAt = null;
+  }
+
+  private void clicked(MouseEvent e) {
+    boolean wasDrag = dragging;
+    dragging = false;
+    if (wasDrag) {
+      e.consume();
+    } else if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+      view.zoomAt(e.getX(), e.getY(), Math.floor(view.getZoom() + 1e-9) + 1);
+      e.consume();
+    }
+  }
+
+  private void scrolled(ScrollEvent e) {
+    if (e.getDeltaY() == 0) {
+      return;
+    }
+    // deltaY is notches times the platform's multiplier (40 on GTK, 1 under Monocle); touchpads
+    // send fractions of a notch, which zoom smoothly.
+    double notches = e.getMultiplierY() > 0 ? e.getDeltaY() / e.getMultiplierY() : Math.signum(e.getDeltaY());
+    view.zoomAt(e.getX(), e.getY(), view.getZoom() + notches * ZOOM_PER_NOTCH);
+    e.consume();
+  }
+
+  private void keyPressed(KeyEvent e) {
+    double panX = view.getWidth() * KEY_PAN_FRACTION;
+    double panY = view.getHeight() * KEY_PAN_FRACTION;
+    double cx = view.getWidth() / 2;
+    double cy = view.getHeight() / 2;
+    switch (e.getCode()) {
+      case LEFT -> view.panBy(panX, 0);
+      case RIGHT -> view.panBy(-panX, 0);
+      case UP -> view.panBy(0, panY);
+      case DOWN -> view.panBy(0, -panY);
+      case PLUS, ADD, EQUALS -> view.zoomAt(cx, cy, Math.floor(view.getZoom() + 1e-9) + 1);
+      case MINUS, SUBTRACT -> view.zoomAt(cx, cy, Math.ceil(view.getZoom() - 1e-9) - 1);
+      case DIGIT0, NUMPAD0 -> view.fitWorld();
+      default -> {
+        return;
+      }
+    }
+    e.consume();
+  }
+}
