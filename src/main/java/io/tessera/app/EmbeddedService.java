@@ -14,6 +14,7 @@ import io.tessera.service.job.PurgeJob;
 import io.tessera.service.security.MasterKey;
 import io.tessera.service.security.RandomSecrets;
 import io.tessera.service.security.Secrets;
+import io.tessera.service.security.TlsMaterial;
 import io.tessera.store.BlobStore;
 import io.tessera.store.Database;
 import java.io.IOException;
@@ -44,15 +45,17 @@ public final class EmbeddedService implements AutoCloseable {
    * @param port 0 for any free port
    * @param fallbackToFreePort when {@code port} is taken, listen on a free one instead of failing
    * @param dbUrl a JDBC URL, or null for the H2 file database in the data dir
+   * @param tls certificate and key to serve HTTPS, or null for plain HTTP
    */
   public record Options(
-      Path dataDir, String host, int port, boolean fallbackToFreePort, String dbUrl) {
+      Path dataDir, String host, int port, boolean fallbackToFreePort, String dbUrl,
+      TlsMaterial tls) {
     public Options(Path dataDir, String host, int port, boolean fallbackToFreePort) {
-      this(dataDir, host, port, fallbackToFreePort, null);
+      this(dataDir, host, port, fallbackToFreePort, null, null);
     }
 
     public static Options forTest(Path dataDir) {
-      return new Options(dataDir, "127.0.0.1", 0, false, null);
+      return new Options(dataDir, "127.0.0.1", 0, false, null, null);
     }
   }
 
@@ -74,7 +77,7 @@ public final class EmbeddedService implements AutoCloseable {
     this.server = server;
     this.portFallback = portFallback;
     String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
-    this.url = "http://" + host + ":" + server.port();
+    this.url = (server.secure() ? "https://" : "http://") + host + ":" + server.port();
     this.desktopClient = TesseraClient.withBearer(url, desktopToken);
     this.instanceFile = options.dataDir().resolve(INSTANCE_FILE);
     writeInstanceFile(adminToken);
@@ -117,7 +120,7 @@ public final class EmbeddedService implements AutoCloseable {
       if (fallback) {
         LOG.info("port {} is taken; using a free port", options.port());
       }
-      ApiServer server = new ApiServer(ctx).start(options.host(), fallback ? 0 : options.port());
+      ApiServer server = new ApiServer(ctx, options.tls()).start(options.host(), fallback ? 0 : options.port());
       return new EmbeddedService(options, db, jobs, server, fallback, desktopToken, adminToken);
     } catch (IOException e) {
       closeQuietly(jobs, db);

@@ -10,6 +10,7 @@ import io.tessera.service.OrganizationService;
 import io.tessera.service.auth.AccountService;
 import io.tessera.service.auth.AccountService.RateLimit;
 import io.tessera.service.auth.PasswordHasher;
+import io.tessera.service.security.TlsMaterial;
 import io.tessera.store.Database;
 import io.tessera.ui.DesktopApp;
 import io.tessera.ui.DesktopContext;
@@ -64,9 +65,12 @@ final class Main implements Environment {
   }
 
   @Override
-  public Running serve(Path dataDir, String host, int port, String dbUrl) {
+  public Running serve(
+      Path dataDir, String host, int port, String dbUrl, Path tlsCert, Path tlsKey) {
+    TlsMaterial tls = tlsCert == null ? null : TlsMaterial.fromPem(tlsCert, tlsKey);
     EmbeddedService s =
-        EmbeddedService.start(new EmbeddedService.Options(dataDir, host, port, false, dbUrl));
+        EmbeddedService.start(
+            new EmbeddedService.Options(dataDir, host, port, false, dbUrl, tls));
     return new Running() {
       @Override
       public String url() {

@@ -15,8 +15,12 @@ public interface Environment {
   /** Runs the desktop until its window closes; returns the exit code. */
   int desktop(Path dataDir);
 
-  /** Starts the service; the handle stops it. */
-  Running serve(Path dataDir, String host, int port, String dbUrl);
+  /**
+   * Starts the service; the handle stops it.
+   *
+   * @param tlsCert PEM certificate chain for HTTPS, or null (then {@code tlsKey} is null too)
+   */
+  Running serve(Path dataDir, String host, int port, String dbUrl, Path tlsCert, Path tlsKey);
 
   /** Applies pending migrations; returns how many ran. */
   int migrate(Path dataDir, String dbUrl);

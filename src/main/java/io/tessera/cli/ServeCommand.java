@@ -46,20 +46,18 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be within 0..65535");
     }
-    if (!isLoopback(host) && !behindProxy) {
-      if (tlsCert == null || tlsKey == null) {
-        System.err.println(
-            "error: binding " + host + " exposes the service to the network; give --tls-cert and"
-                + " --tls-key, or --behind-proxy when a TLS proxy stands in front");
-        return 2;
-      }
-      System.err.println("error: TLS termination inside Tessera is not available yet; run it"
-          + " behind a TLS proxy with --behind-proxy");
-      return 1;
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+    }
+    if (!isLoopback(host) && !behindProxy && tlsCert == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "binding " + host + " exposes the service to the network; give --tls-cert and"
+              + " --tls-key, or --behind-proxy when a TLS proxy stands in front");
     }
     Path dataDir = parent.env.dataDir(db.dataDir != null ? db.dataDir : parent.dataDir);
     CountDownLatch stopped = new CountDownLatch(1);
-    Environment.Running running = parent.env.serve(dataDir, host, port, db.dbUrl);
+    Environment.Running running = parent.env.serve(dataDir, host, port, db.dbUrl, tlsCert, tlsKey);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

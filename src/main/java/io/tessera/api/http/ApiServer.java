@@ -15,6 +15,15 @@ import io.tessera.api.http.system.JobRoutes;
 import io.tessera.api.http.system.OrganizationRoutes;
 import io.tessera.service.DomainException;
 import io.tessera.service.auth.Principal;
+import io.tessera.service.security.TlsMaterial;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -34,7 +43,18 @@ public final class ApiServer implements AutoCloseable {
   private final List<Route> routes;
   private final Javalin app;
 
+  private final TlsMaterial tls;
+  private String host;
+  private int port;
+
+  /** A server speaking plain HTTP. */
   public ApiServer(ApiContext ctx) {
+    this(ctx, null);
+  }
+
+  /** A server speaking HTTPS with {@code tls}, or plain HTTP when it is null. */
+  public ApiServer(ApiContext ctx, TlsMaterial tls) {
+    this.tls = tls;
     this.json =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -59,6 +79,9 @@ public final class ApiServer implements AutoCloseable {
     config.http.prefer405over404 = true;
     config.http.maxRequestSize = MAX_JSON_BODY_BYTES;
     config.router.ignoreTrailingSlashes = true;
+    if (tls != null) {
+      config.jetty.addConnector(this::tlsConnector);
+    }
     config.routes.before(RequestIds::assign);
     config.requestLogger.http(
         (c, ms) ->
@@ -106,14 +129,49 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
+  private Connector tlsConnector(Server server, HttpConfiguration http) {
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStore(tls.keyStore());
+    ssl.setKeyStorePassword(new String(tls.password()));
+    HttpConfiguration https = new HttpConfiguration(http);
+    // the certificate is the operator's; checking the name against it is the client's job
+    https.addCustomizer(new SecureRequestCustomizer(false));
+    ServerConnector c =
+        new ServerConnector(
+            server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+    c.setHost(host);
+    c.setPort(port);
+    return c;
+  }
+
   /** Starts listening; port 0 picks a free port. */
   public ApiServer start(String host, int port) {
-    app.start(host, port);
+    this.host = host;
+    this.port = port;
+    if (tls != null) {
+      app.start();
+    } else {
+      app.start(host, port);
+    }
     return this;
   }
 
-  public int port() {
+  /** The port actually bound. */
+  public int boundPort() {
+    for (Connector c : app.jettyServer().server().getConnectors()) {
+      if (c instanceof ServerConnector sc && sc.getLocalPort() > 0) {
+        return sc.getLocalPort();
+      }
+    }
     return app.port();
+  }
+
+  public boolean secure() {
+    return tls != null;
+  }
+
+  public int port() {
+    return boundPort();
   }
 
   /** The route table, as served and described. */
