@@ -1,0 +1,33 @@
+package io.tessera.ui;
+
+import io.tessera.api.dto.HealthDto;
+import io.tessera.api.dto.JobDto;
+import io.tessera.client.TesseraClient;
+import java.util.List;
+
+/**
+ * The two blocking calls the shell polls. An interface rather than {@link TesseraClient} itself so
+ * that view-model tests can answer without a server.
+ */
+public interface ServiceProbe {
+
+  /** {@code GET /api/v1/health}; throws {@link io.tessera.client.ApiException} on failure. */
+  HealthDto health();
+
+  /** {@code GET /api/v1/jobs}; throws {@link io.tessera.client.ApiException} on failure. */
+  List<JobDto> jobs();
+
+  static ServiceProbe of(TesseraClient client) {
+    return new ServiceProbe() {
+      @Override
+      public HealthDto health() {
+        return client.health();
+      }
+
+      @Override
+      public List<JobDto> jobs() {
+        return client.jobs();
+      }
+    };
+  }
+}
