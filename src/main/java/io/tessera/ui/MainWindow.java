@@ -377,6 +377,7 @@ public final class MainWindow {
     progress.setPrefWidth(140);
     progress.progressProperty().bind(viewModel.jobProgressProperty());
     HBox jobs = new HBox(8, jobText, progress);
+    jobs.setId("jobsBox");
     jobs.setAlignment(Pos.CENTER_RIGHT);
     jobs.visibleProperty().bind(viewModel.jobsRunningProperty());
     jobs.managedProperty().bind(jobs.visibleProperty());
