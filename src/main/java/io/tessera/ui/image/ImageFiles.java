@@ -67,6 +67,10 @@ public final class ImageFiles {
       } finally {
         reader.dispose();
       }
+    } catch (OutOfMemoryError e) {
+      // Only this decode's buffer failed to fit; it is garbage now, the application can go on.
+      throw new ImageReadException(
+          name + " is too large to open in one piece with the memory Tessera has.", e);
     } catch (IOException | RuntimeException e) {
       // Typical causes: BigTIFF, an unsupported compression, elevation (Float32) data.
       throw new ImageReadException(

@@ -3,16 +3,17 @@ package io.tessera.ui.image;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -31,8 +32,10 @@ import javafx.scene.shape.Rectangle;
  * cursor, {@code +}/{@code -} zoom, {@code 0} fits, {@code 1} shows pixels 1:1, arrows pan, a
  * double-click zooms in one step. Files dropped on the pane open in it.
  *
- * <p>Only the visible part of the image is handed to the {@link ImageView} (through its viewport),
- * so deep zoom does not ask the renderer for a texture tens of thousands of pixels wide.
+ * <p>The visible part of the image is drawn onto a {@link Canvas} the size of the pane. A canvas
+ * rather than an {@code ImageView}: {@code ImageView.setSmooth(false)} is ignored by the ES2 and
+ * software pipelines (measured), while the canvas's {@code setImageSmoothing(false)} shows zoomed
+ * pixels as the crisp squares that pixel-exact marking needs.
  */
 public final class ImagePane extends StackPane {
   private static final double ARROW_PAN_PX = 60;
@@ -41,7 +44,7 @@ public final class ImagePane extends StackPane {
 
   private final ImageViewModel viewModel;
   private final Pane canvas = new Pane();
-  private final ImageView imageView = new ImageView();
+  private final Canvas view = new Canvas();
   private final Runnable onOpenRequest;
   private Point2D dragFrom;
 
@@ -55,16 +58,17 @@ public final class ImagePane extends StackPane {
     setId("imagePane");
     setFocusTraversable(true);
 
-    imageView.setPreserveRatio(false);
-    imageView.setManaged(false);
-    canvas.getChildren().add(imageView);
+    view.setManaged(false);
+    view.widthProperty().bind(canvas.widthProperty());
+    view.heightProperty().bind(canvas.heightProperty());
+    canvas.getChildren().add(view);
     canvas.getStyleClass().add("image-canvas");
     Rectangle clip = new Rectangle();
     clip.widthProperty().bind(canvas.widthProperty());
     clip.heightProperty().bind(canvas.heightProperty());
     canvas.setClip(clip);
 
-    getChildren().addAll(canvas, emptyState(), loadingState(), errorState());
+    getChildren().addAll(canvas, infoOverlay(), emptyState(), loadingState(), errorState());
 
     canvas.widthProperty().addListener((o, a, b) -> resized());
     canvas.heightProperty().addListener((o, a, b) -> resized());
@@ -82,6 +86,41 @@ public final class ImagePane extends StackPane {
 
   public ImageViewModel viewModel() {
     return viewModel;
+  }
+
+  /** File name, size and zoom, so the user knows what is open and how far in they are. */
+  private Label infoOverlay() {
+    Label info = new Label();
+    info.setId("imageInfo");
+    info.getStyleClass().add("overlay-hint");
+    info.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  Image img = viewModel.imageProperty().get();
+                  Path file = viewModel.fileProperty().get();
+                  if (img == null || file == null) {
+                    return "";
+                  }
+                  return String.format(
+                      Locale.ROOT,
+                      "%s  ·  %d × %d px  ·  %s",
+                      file.getFileName(),
+                      (long) img.getWidth(),
+                      (long) img.getHeight(),
+                      zoomPercent(viewModel.scaleProperty().get()));
+                },
+                viewModel.imageProperty(),
+                viewModel.scaleProperty()));
+    info.visibleProperty().bind(viewModel.imageProperty().isNotNull());
+    info.setMouseTransparent(true);
+    StackPane.setAlignment(info, Pos.BOTTOM_LEFT);
+    return info;
+  }
+
+  private static String zoomPercent(double scale) {
+    double pct = scale * 100;
+    return pct < 10 ? String.format(Locale.ROOT, "%.1f %%", pct) : String.format(Locale.ROOT, "%.0f %%", pct);
   }
 
   private VBox emptyState() {
@@ -156,33 +195,27 @@ public final class ImagePane extends StackPane {
     redraw();
   }
 
-  /** Hands the ImageView just the visible part of the image, at its screen position and size. */
+  /** Draws the visible part of the image at its screen position and size. */
   private void redraw() {
+    GraphicsContext g = view.getGraphicsContext2D();
+    g.clearRect(0, 0, view.getWidth(), view.getHeight());
     Image img = viewModel.imageProperty().get();
     double s = viewModel.scaleProperty().get();
     double ox = viewModel.offsetXProperty().get();
     double oy = viewModel.offsetYProperty().get();
     if (img == null || s <= 0) {
-      imageView.setImage(null);
-      imageView.setVisible(false);
       return;
     }
     double x0 = Math.max(0, ox);
     double y0 = Math.max(0, oy);
-    double x1 = Math.min(canvas.getWidth(), ox + img.getWidth() * s);
-    double y1 = Math.min(canvas.getHeight(), oy + img.getHeight() * s);
+    double x1 = Math.min(view.getWidth(), ox + img.getWidth() * s);
+    double y1 = Math.min(view.getHeight(), oy + img.getHeight() * s);
     if (x1 <= x0 || y1 <= y0) {
-      imageView.setVisible(false);
       return;
     }
-    imageView.setImage(img);
-    imageView.setViewport(new Rectangle2D((x0 - ox) / s, (y0 - oy) / s, (x1 - x0) / s, (y1 - y0) / s));
-    imageView.setLayoutX(x0);
-    imageView.setLayoutY(y0);
-    imageView.setFitWidth(x1 - x0);
-    imageView.setFitHeight(y1 - y0);
-    imageView.setSmooth(s < CRISP_ABOVE_SCALE);
-    imageView.setVisible(true);
+    g.setImageSmoothing(s < CRISP_ABOVE_SCALE);
+    g.drawImage(
+        img, (x0 - ox) / s, (y0 - oy) / s, (x1 - x0) / s, (y1 - y0) / s, x0, y0, x1 - x0, y1 - y0);
   }
 
   private void installMouse() {
