@@ -14,7 +14,10 @@ import java.util.Locale;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -94,8 +97,6 @@ public final class MainWindow {
     split.getItems().addAll(sidebar(), centre(), inspector());
     SplitPane.setResizableWithParent(split.getItems().get(0), false);
     SplitPane.setResizableWithParent(split.getItems().get(2), false);
-    double[] dividers = prefs.dividerPositions();
-    split.setDividerPositions(dividers.length == 2 ? dividers : DEFAULT_DIVIDERS);
 
     root.setTop(new VBox(menuBar(), noticeBanner()));
     root.setCenter(split);
@@ -130,17 +131,24 @@ public final class MainWindow {
   /** Puts the window on {@code stage}, restores its geometry, shows it and starts polling. */
   public void show(Stage stage) {
     this.stage = stage;
-    Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    Rectangle2D bounds = initialBounds();
+    // The scene starts at the restored size, so the first layout already has the final width.
+    Scene scene = new Scene(root, bounds.getWidth(), bounds.getHeight());
     scene.getStylesheets().add(stylesheet());
     stage.setScene(scene);
     stage.setTitle("Tessera");
     stage.getIcons().setAll(AppIcons.load());
     stage.setMinWidth(720);
     stage.setMinHeight(480);
-    restoreGeometry(stage);
+    stage.setX(bounds.getMinX());
+    stage.setY(bounds.getMinY());
+    stage.setWidth(bounds.getWidth());
+    stage.setHeight(bounds.getHeight());
+    stage.setMaximized(prefs.windowMaximized());
     trackNormalBounds(stage);
     stage.setOnHiding(e -> close());
     stage.show();
+    restoreDividers();
     focusSelectedPane();
     viewModel.refresh();
     poller.play();
@@ -277,6 +285,8 @@ public final class MainWindow {
     }
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("centreTabs");
+    // Small, so that the panes' messages never push the user's dividers aside.
+    tabs.setMinWidth(240);
     tabs.getSelectionModel().select(viewModel.selectedPaneProperty().get().ordinal());
     tabs.getSelectionModel()
         .selectedIndexProperty()
@@ -404,25 +414,42 @@ public final class MainWindow {
 
   // ---- window geometry ----
 
-  private void restoreGeometry(Stage stage) {
-    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+  /** The saved window bounds when they are still on a screen, else a comfortable centred size. */
+  private Rectangle2D initialBounds() {
     Rectangle2D saved = prefs.windowBounds().orElse(null);
     if (saved != null && !Screen.getScreensForRectangle(saved).isEmpty()) {
-      stage.setX(saved.getMinX());
-      stage.setY(saved.getMinY());
-      stage.setWidth(saved.getWidth());
-      stage.setHeight(saved.getHeight());
       normalBounds = saved;
-    } else {
-      // First start, or the screen it was on is gone: a comfortable size, centred.
-      double w = Math.min(DEFAULT_WIDTH, screen.getWidth() * 0.92);
-      double h = Math.min(DEFAULT_HEIGHT, screen.getHeight() * 0.92);
-      stage.setWidth(w);
-      stage.setHeight(h);
-      stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
-      stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
+      return saved;
     }
-    stage.setMaximized(prefs.windowMaximized());
+    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+    double w = Math.min(DEFAULT_WIDTH, screen.getWidth() * 0.92);
+    double h = Math.min(DEFAULT_HEIGHT, screen.getHeight() * 0.92);
+    return new Rectangle2D(
+        screen.getMinX() + (screen.getWidth() - w) / 2, screen.getMinY() + (screen.getHeight() - h) / 2, w, h);
+  }
+
+  /**
+   * Sets the saved divider positions once the split pane has its real width. Set earlier, the
+   * SplitPane skin moves them when it first grows, to keep the sidebars' (non-resizing) widths.
+   */
+  private void restoreDividers() {
+    double[] saved = prefs.dividerPositions();
+    double[] dividers = saved.length == 2 ? saved : DEFAULT_DIVIDERS;
+    if (split.getWidth() > 0) {
+      split.setDividerPositions(dividers);
+      return;
+    }
+    split.widthProperty()
+        .addListener(
+            new ChangeListener<Number>() {
+              @Override
+              public void changed(ObservableValue<? extends Number> o, Number before, Number now) {
+                if (now.doubleValue() > 0) {
+                  split.widthProperty().removeListener(this);
+                  Platform.runLater(() -> split.setDividerPositions(dividers));
+                }
+              }
+            });
   }
 
   /** Remembers the last bounds the window had while neither maximised nor minimised. */

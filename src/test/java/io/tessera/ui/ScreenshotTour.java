@@ -56,9 +56,35 @@ public final class ScreenshotTour {
     onFx(() -> window[0].viewModel().selectedPaneProperty().set(CentrePane.SCENE3D));
     Thread.sleep(1500);
     shot(window[0], out.resolve("scene3d.png"));
+    onFx(() -> dialogs(window[0], url, out));
+    Thread.sleep(1000);
     onFx(() -> window[0].close());
     executor.close();
     Platform.exit();
+  }
+
+  private static void dialogs(MainWindow window, String url, Path out) {
+    Stage owner = (Stage) window.imagePane().getScene().getWindow();
+    AboutDialog about = new AboutDialog(owner, "0.1.0-tour", url);
+    PreferencesDialog prefs = new PreferencesDialog(owner, false);
+    for (var d : java.util.List.of(about, prefs)) {
+      d.getDialogPane().getStylesheets().add(MainWindow.stylesheet());
+      d.show();
+    }
+    Platform.runLater(() -> {
+      try {
+        write(about.getDialogPane().getScene().snapshot(null), out.resolve("about.png"));
+        write(prefs.getDialogPane().getScene().snapshot(null), out.resolve("preferences.png"));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      about.close();
+      prefs.close();
+    });
+  }
+
+  private static void write(WritableImage img, Path file) throws IOException {
+    ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
   }
 
   private static int unusedPort() throws IOException {
@@ -70,7 +96,7 @@ public final class ScreenshotTour {
   private static void shot(MainWindow window, Path file) throws Exception {
     WritableImage[] img = new WritableImage[1];
     onFx(() -> img[0] = window.imagePane().getScene().snapshot(null));
-    ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", file.toFile());
+    write(img[0], file);
   }
 
   private static void onFx(Runnable r) throws InterruptedException {

@@ -111,6 +111,7 @@ public final class ImagePane extends StackPane {
                       zoomPercent(viewModel.scaleProperty().get()));
                 },
                 viewModel.imageProperty(),
+                viewModel.fileProperty(),
                 viewModel.scaleProperty()));
     info.visibleProperty().bind(viewModel.imageProperty().isNotNull());
     info.setMouseTransparent(true);
@@ -152,10 +153,10 @@ public final class ImagePane extends StackPane {
     label.textProperty()
         .bind(
             Bindings.createStringBinding(
-                () -> viewModel.fileProperty().get() == null
+                () -> viewModel.requestedFileProperty().get() == null
                     ? "Loading…"
-                    : "Loading " + viewModel.fileProperty().get().getFileName() + "…",
-                viewModel.fileProperty()));
+                    : "Loading " + viewModel.requestedFileProperty().get().getFileName() + "…",
+                viewModel.requestedFileProperty()));
     VBox box = new VBox(8, spinner, label);
     box.setAlignment(Pos.CENTER);
     box.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);

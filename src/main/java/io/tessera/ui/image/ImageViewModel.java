@@ -37,6 +37,8 @@ public final class ImageViewModel {
 
   private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>(this, "image");
   private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+  private final ReadOnlyObjectWrapper<Path> requestedFile =
+      new ReadOnlyObjectWrapper<>(this, "requestedFile");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
   private final ReadOnlyDoubleWrapper scale = new ReadOnlyDoubleWrapper(this, "scale", 1);
@@ -67,12 +69,13 @@ public final class ImageViewModel {
     long mine = ++generation;
     loading.set(true);
     error.set(null);
-    file.set(path);
+    requestedFile.set(path);
     executor.run(
         () -> loader.load(path),
         img -> {
           if (mine == generation) {
             loading.set(false);
+            file.set(path);
             image.set(img);
             fit();
           }
@@ -200,9 +203,14 @@ public final class ImageViewModel {
     return image.getReadOnlyProperty();
   }
 
-  /** The file last asked for (loaded, loading or failed); null before the first open. */
+  /** The file of the image shown; null while none is. */
   public ReadOnlyObjectProperty<Path> fileProperty() {
     return file.getReadOnlyProperty();
+  }
+
+  /** The file last asked for (loaded, loading or failed); null before the first open. */
+  public ReadOnlyObjectProperty<Path> requestedFileProperty() {
+    return requestedFile.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty loadingProperty() {

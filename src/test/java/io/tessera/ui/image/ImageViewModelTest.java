@@ -136,6 +136,8 @@ class ImageViewModelTest {
 
     assertThat(vm.errorProperty().get()).isEqualTo("broken.jpg is not a picture Tessera can open.");
     assertThat(vm.imageProperty().get()).isSameAs(first);
+    assertThat(vm.fileProperty().get()).isEqualTo(PHOTO);
+    assertThat(vm.requestedFileProperty().get()).isEqualTo(Path.of("broken.jpg"));
     vm.dismissError();
     assertThat(vm.errorProperty().get()).isNull();
   }
