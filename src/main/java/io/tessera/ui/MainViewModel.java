@@ -49,6 +49,7 @@ public final class MainViewModel {
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
   private final StringProperty selection = new SimpleStringProperty(this, "selection");
 
+  private List<String> runningJobIds = List.of();
   private boolean healthInFlight;
   private boolean jobsInFlight;
 
@@ -151,6 +152,7 @@ public final class MainViewModel {
       clearJobs();
       return;
     }
+    runningJobIds = running.stream().map(JobDto::id).toList();
     double mean = running.stream().mapToDouble(j -> clamp01(j.progress())).average().orElse(0);
     jobsRunning.set(true);
     jobProgress.set(mean);
@@ -169,9 +171,34 @@ public final class MainViewModel {
   }
 
   private void clearJobs() {
+    runningJobIds = List.of();
     jobsRunning.set(false);
     jobProgress.set(0);
     jobText.set("");
+  }
+
+  /**
+   * Asks the service to cancel every job the status bar shows, then polls again so the bar
+   * reflects the result. A job that finished meanwhile is not an error worth showing.
+   */
+  public void cancelRunningJobs() {
+    List<String> ids = runningJobIds;
+    if (ids.isEmpty()) {
+      return;
+    }
+    executor.run(
+        () -> {
+          for (String id : ids) {
+            try {
+              probe.cancelJob(id);
+            } catch (ApiException e) {
+              // finished or gone in the meantime: nothing left to cancel
+            }
+          }
+          return null;
+        },
+        done -> refreshJobs(),
+        error -> refreshJobs());
   }
 
   /** Hides the start-up notice for the rest of this run. */

@@ -386,7 +386,12 @@ public final class MainWindow {
     progress.setId("jobProgress");
     progress.setPrefWidth(140);
     progress.progressProperty().bind(viewModel.jobProgressProperty());
-    HBox jobs = new HBox(8, jobText, progress);
+    Button cancel = new Button("Cancel");
+    cancel.setId("cancelJobs");
+    cancel.getStyleClass().add("status-button");
+    cancel.setTooltip(new Tooltip("Cancel the running jobs"));
+    cancel.setOnAction(e -> viewModel.cancelRunningJobs());
+    HBox jobs = new HBox(8, jobText, progress, cancel);
     jobs.setId("jobsBox");
     jobs.setAlignment(Pos.CENTER_RIGHT);
     jobs.visibleProperty().bind(viewModel.jobsRunningProperty());

@@ -6,7 +6,7 @@ import io.tessera.client.TesseraClient;
 import java.util.List;
 
 /**
- * The two blocking calls the shell polls. An interface rather than {@link TesseraClient} itself so
+ * The blocking calls the shell makes: the two it polls, and cancelling a job. An interface rather than {@link TesseraClient} itself so
  * that view-model tests can answer without a server.
  */
 public interface ServiceProbe {
@@ -16,6 +16,9 @@ public interface ServiceProbe {
 
   /** {@code GET /api/v1/jobs}; throws {@link io.tessera.client.ApiException} on failure. */
   List<JobDto> jobs();
+
+  /** {@code POST /api/v1/jobs/{id}/cancel}; throws {@link io.tessera.client.ApiException} on failure. */
+  void cancelJob(String id);
 
   static ServiceProbe of(TesseraClient client) {
     return new ServiceProbe() {
@@ -27,6 +30,11 @@ public interface ServiceProbe {
       @Override
       public List<JobDto> jobs() {
         return client.jobs();
+      }
+
+      @Override
+      public void cancelJob(String id) {
+        client.cancelJob(id);
       }
     };
   }

@@ -20,7 +20,20 @@ class MainViewModelTest {
   private static final String URL = "http://127.0.0.1:8000";
 
   private static ServiceProbe probe(Supplier<HealthDto> health, Supplier<List<JobDto>> jobs) {
+    return probe(health, jobs, new ArrayList<>());
+  }
+
+  private static ServiceProbe probe(
+      Supplier<HealthDto> health, Supplier<List<JobDto>> jobs, List<String> cancelled) {
     return new ServiceProbe() {
+      @Override
+      public void cancelJob(String id) {
+        cancelled.add(id);
+        if (id.equals("job_gone")) {
+          throw new ApiException(404, "Not Found", "");
+        }
+      }
+
       @Override
       public HealthDto health() {
         return health.get();
@@ -203,6 +216,27 @@ class MainViewModelTest {
     vm.refresh();
 
     assertThat(vm.connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+    assertThat(vm.jobsRunningProperty().get()).isFalse();
+  }
+
+  @Test
+  void cancellingAsksForEveryRunningJobAndPollsAgain() {
+    List<String> cancelled = new ArrayList<>();
+    List<List<JobDto>> answers =
+        new ArrayList<>(
+            List.of(
+                List.of(job("tile", "running", 0.5, null), job("gone", "running", 0.1, null), job("old", "succeeded", 1, null)),
+                List.of(job("tile", "cancelled", 0.5, null))));
+    MainViewModel vm =
+        new MainViewModel(
+            probe(MainViewModelTest::healthy, () -> answers.remove(0), cancelled),
+            URL, new CurrentThreadTaskExecutor(), null);
+    vm.refresh();
+    assertThat(vm.jobsRunningProperty().get()).isTrue();
+
+    vm.cancelRunningJobs();
+
+    assertThat(cancelled).containsExactly("job_tile", "job_gone");
     assertThat(vm.jobsRunningProperty().get()).isFalse();
   }
 

@@ -3,7 +3,6 @@ package io.tessera.ui;
 import io.tessera.client.TesseraClient;
 import io.tessera.ui.task.FxTaskExecutor;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -15,8 +14,8 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /**
- * Not a test: a developer's tour that opens the main window against an unused port, visits each
- * pane and writes PNG snapshots, to look at the UI under Xvfb. Run with the test class path, e.g.
+ * Not a test: a developer's tour that opens the main window against a {@link StubService} with one
+ * running job, visits each pane and writes PNG snapshots, to look at the UI under Xvfb. Run with the test class path, e.g.
  * {@code xvfb-run -s "-screen 0 1400x900x24" java -Dprism.forceGPU=true -cp … io.tessera.ui.ScreenshotTour out photo.jpg}.
  */
 public final class ScreenshotTour {
@@ -27,7 +26,11 @@ public final class ScreenshotTour {
     Path photo = Path.of(args[1]);
     Files.createDirectories(out);
     Path dataDir = Files.createTempDirectory("tessera-tour");
-    String url = "http://127.0.0.1:" + unusedPort();
+    StubService service = new StubService();
+    service.setJobs(
+        "[{\"id\":\"job_1\",\"kind\":\"tile\",\"state\":\"running\",\"progress\":0.4,"
+            + "\"message\":\"Tiling IMG_0031.jpg\"}]");
+    String url = service.url();
     DesktopContext ctx =
         new DesktopContext(
             TesseraClient.anonymous(url), url, dataDir, "0.1.0-tour",
@@ -60,6 +63,7 @@ public final class ScreenshotTour {
     Thread.sleep(1000);
     onFx(() -> window[0].close());
     executor.close();
+    service.close();
     Platform.exit();
   }
 
@@ -85,12 +89,6 @@ public final class ScreenshotTour {
 
   private static void write(WritableImage img, Path file) throws IOException {
     ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
-  }
-
-  private static int unusedPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   private static void shot(MainWindow window, Path file) throws Exception {
