@@ -9,15 +9,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -39,9 +35,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -97,13 +91,13 @@ public final class MainWindow {
     split.getItems().addAll(sidebar(), centre(), inspector());
     SplitPane.setResizableWithParent(split.getItems().get(0), false);
     SplitPane.setResizableWithParent(split.getItems().get(2), false);
+    double[] dividers = prefs.dividerPositions();
+    split.setDividerPositions(dividers.length == 2 ? dividers : DEFAULT_DIVIDERS);
 
     root.setTop(new VBox(menuBar(), noticeBanner()));
     root.setCenter(split);
     root.setBottom(statusBar());
     root.getStyleClass().add("main-window");
-    root.setOnDragOver(this::dragOverWindow);
-    root.setOnDragDropped(this::dropOnWindow);
     viewModel.selectedPaneProperty().set(prefs.pane());
   }
 
@@ -132,7 +126,8 @@ public final class MainWindow {
   public void show(Stage stage) {
     this.stage = stage;
     Rectangle2D bounds = initialBounds();
-    // The scene starts at the restored size, so the first layout already has the final width.
+    // The scene starts at the restored size: were it to grow or shrink after its first layout, the
+    // SplitPane would move the restored dividers to keep the (non-resizing) side panels' widths.
     Scene scene = new Scene(root, bounds.getWidth(), bounds.getHeight());
     scene.getStylesheets().add(stylesheet());
     stage.setScene(scene);
@@ -148,7 +143,6 @@ public final class MainWindow {
     trackNormalBounds(stage);
     stage.setOnHiding(e -> close());
     stage.show();
-    restoreDividers();
     focusSelectedPane();
     viewModel.refresh();
     poller.play();
@@ -433,30 +427,6 @@ public final class MainWindow {
         screen.getMinX() + (screen.getWidth() - w) / 2, screen.getMinY() + (screen.getHeight() - h) / 2, w, h);
   }
 
-  /**
-   * Sets the saved divider positions once the split pane has its real width. Set earlier, the
-   * SplitPane skin moves them when it first grows, to keep the sidebars' (non-resizing) widths.
-   */
-  private void restoreDividers() {
-    double[] saved = prefs.dividerPositions();
-    double[] dividers = saved.length == 2 ? saved : DEFAULT_DIVIDERS;
-    if (split.getWidth() > 0) {
-      split.setDividerPositions(dividers);
-      return;
-    }
-    split.widthProperty()
-        .addListener(
-            new ChangeListener<Number>() {
-              @Override
-              public void changed(ObservableValue<? extends Number> o, Number before, Number now) {
-                if (now.doubleValue() > 0) {
-                  split.widthProperty().removeListener(this);
-                  Platform.runLater(() -> split.setDividerPositions(dividers));
-                }
-              }
-            });
-  }
-
   /** Remembers the last bounds the window had while neither maximised nor minimised. */
   private void trackNormalBounds(Stage stage) {
     Runnable update =
@@ -510,22 +480,5 @@ public final class MainWindow {
     AboutDialog dialog = new AboutDialog(stage, context.version(), context.serviceUrl());
     dialog.getDialogPane().getStylesheets().add(stylesheet());
     dialog.showAndWait();
-  }
-
-  /** A file dropped outside the image pane (which takes its own drops) opens in the image pane. */
-  private void dragOverWindow(DragEvent e) {
-    if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
-      e.acceptTransferModes(TransferMode.COPY);
-      e.consume();
-    }
-  }
-
-  private void dropOnWindow(DragEvent e) {
-    List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
-    if (files.size() == 1) {
-      openImage(files.get(0).toPath());
-      e.setDropCompleted(true);
-      e.consume();
-    }
   }
 }
