@@ -1,0 +1,484 @@
+package io.tessera.ui;
+
+import io.tessera.ui.image.ImagePane;
+import io.tessera.ui.image.ImageViewModel;
+import io.tessera.ui.map.MapPane;
+import io.tessera.ui.scene3d.Scene3DPane;
+import io.tessera.ui.task.TaskExecutor;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The main window: menus, project sidebar, the Map / Image / 3D panes, inspector and status bar.
+ * Builds the controls and binds them to a {@link MainViewModel}; the window's layout is restored
+ * from and saved to {@link DesktopPreferences}.
+ */
+public final class MainWindow {
+  private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
+  /** How often the status bar asks the service for its health and jobs. */
+  static final Duration POLL_INTERVAL = Duration.seconds(3);
+  private static final double[] DEFAULT_DIVIDERS = {0.17, 0.80};
+  private static final double DEFAULT_WIDTH = 1280;
+  private static final double DEFAULT_HEIGHT = 800;
+
+  private final DesktopContext context;
+  private final DesktopPreferences prefs;
+  private final MainViewModel viewModel;
+  private final MapPane mapPane = new MapPane();
+  private final ImagePane imagePane;
+  private final Scene3DPane scene3dPane = new Scene3DPane();
+  private final TabPane tabs = new TabPane();
+  private final SplitPane split = new SplitPane();
+  private final BorderPane root = new BorderPane();
+  private final Timeline poller;
+  private Stage stage;
+  private Rectangle2D normalBounds;
+
+  public MainWindow(DesktopContext context, TaskExecutor executor, DesktopPreferences prefs) {
+    this.context = context;
+    this.prefs = prefs;
+    this.viewModel =
+        new MainViewModel(
+            ServiceProbe.of(context.client()), context.serviceUrl(), executor, context.notice());
+    this.imagePane = new ImagePane(new ImageViewModel(executor), this::openImageDialog);
+    this.poller = new Timeline(new KeyFrame(POLL_INTERVAL, e -> viewModel.refresh()));
+    poller.setCycleCount(Animation.INDEFINITE);
+
+    viewModel.mapPointerProperty().bind(mapPane.pointerPositionProperty());
+    viewModel.imagePointerProperty().bind(imagePane.viewModel().pointerPixelProperty());
+    wireMapToPreferences(mapPane, prefs);
+
+    split.getItems().addAll(sidebar(), centre(), inspector());
+    SplitPane.setResizableWithParent(split.getItems().get(0), false);
+    SplitPane.setResizableWithParent(split.getItems().get(2), false);
+    double[] dividers = prefs.dividerPositions();
+    split.setDividerPositions(dividers.length == 2 ? dividers : DEFAULT_DIVIDERS);
+
+    root.setTop(new VBox(menuBar(), noticeBanner()));
+    root.setCenter(split);
+    root.setBottom(statusBar());
+    root.getStyleClass().add("main-window");
+    viewModel.selectedPaneProperty().set(prefs.pane());
+  }
+
+  /**
+   * MERGE POINT for the map canvas: the one place where the map pane meets the remembered map view
+   * and the online-tiles preference. Called once while the window is built. The stub {@code
+   * MapPane} has no view API yet; once it has, this method does three things:
+   *
+   * <ol>
+   *   <li>restore the view: when {@code prefs.mapCenterProperty().get()} is not null and {@code
+   *       prefs.mapZoomProperty().get()} is finite, {@code map.setView(center, zoom)};
+   *   <li>remember it: {@code prefs.mapCenterProperty().bind(map.centerProperty())} and {@code
+   *       prefs.mapZoomProperty().bind(map.zoomProperty())} (both are written when the window
+   *       closes);
+   *   <li>apply the preference: {@code map.setOnlineTilesEnabled(prefs.onlineTilesProperty().get())},
+   *       and again from a listener on {@code prefs.onlineTilesProperty()}, which the Preferences
+   *       dialog sets.
+   * </ol>
+   */
+  static void wireMapToPreferences(MapPane map, DesktopPreferences prefs) {
+    // Intentionally empty until MapPane exposes centerProperty, zoomProperty, setView and
+    // setOnlineTilesEnabled; see the Javadoc above for the wiring.
+  }
+
+  /** Puts the window on {@code stage}, restores its geometry, shows it and starts polling. */
+  public void show(Stage stage) {
+    this.stage = stage;
+    Rectangle2D bounds = initialBounds();
+    // The scene starts at the restored size: were it to grow or shrink after its first layout, the
+    // SplitPane would move the restored dividers to keep the (non-resizing) side panels' widths.
+    Scene scene = new Scene(root, bounds.getWidth(), bounds.getHeight());
+    scene.getStylesheets().add(stylesheet());
+    stage.setScene(scene);
+    stage.setTitle("Tessera");
+    stage.getIcons().setAll(AppIcons.load());
+    stage.setMinWidth(720);
+    stage.setMinHeight(480);
+    stage.setX(bounds.getMinX());
+    stage.setY(bounds.getMinY());
+    stage.setWidth(bounds.getWidth());
+    stage.setHeight(bounds.getHeight());
+    stage.setMaximized(prefs.windowMaximized());
+    trackNormalBounds(stage);
+    stage.setOnHiding(e -> close());
+    stage.show();
+    focusSelectedPane();
+    viewModel.refresh();
+    poller.play();
+  }
+
+  /** The application's style sheet, for the main window and its dialogs. */
+  public static String stylesheet() {
+    return MainWindow.class.getResource("tessera.css").toExternalForm();
+  }
+
+  /** Stops polling and saves the layout; safe to call twice. */
+  public void close() {
+    poller.stop();
+    if (stage == null) {
+      return;
+    }
+    prefs.setWindowMaximized(stage.isMaximized());
+    if (normalBounds != null) {
+      prefs.setWindowBounds(normalBounds);
+    }
+    prefs.setPane(viewModel.selectedPaneProperty().get());
+    prefs.setDividerPositions(split.getDividerPositions());
+    savePreferences();
+  }
+
+  private void savePreferences() {
+    try {
+      prefs.save();
+    } catch (IOException e) {
+      // Losing the layout is an annoyance, not a reason to bother the user at close.
+      LOG.log(System.Logger.Level.WARNING, "cannot save " + prefs.file(), e);
+    }
+  }
+
+  public MainViewModel viewModel() {
+    return viewModel;
+  }
+
+  public ImagePane imagePane() {
+    return imagePane;
+  }
+
+  public Scene3DPane scene3dPane() {
+    return scene3dPane;
+  }
+
+  // ---- layout ----
+
+  private MenuBar menuBar() {
+    MenuItem open = new MenuItem("Open Image…");
+    open.setId("openImageMenu");
+    open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+    open.setOnAction(e -> openImageDialog());
+    MenuItem preferences = new MenuItem("Preferences…");
+    preferences.setOnAction(e -> showPreferences());
+    MenuItem quit = new MenuItem("Quit");
+    quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+    quit.setOnAction(e -> stage.close());
+    Menu file = new Menu("File", null, open, new SeparatorMenuItem(), preferences, new SeparatorMenuItem(), quit);
+
+    Menu view = new Menu("View");
+    ToggleGroup group = new ToggleGroup();
+    for (CentrePane pane : CentrePane.values()) {
+      RadioMenuItem item = new RadioMenuItem(pane.title());
+      item.setToggleGroup(group);
+      item.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (pane.ordinal() + 1)));
+      item.setOnAction(e -> viewModel.selectedPaneProperty().set(pane));
+      item.setSelected(viewModel.selectedPaneProperty().get() == pane);
+      viewModel.selectedPaneProperty().addListener((o, a, b) -> item.setSelected(b == pane));
+      view.getItems().add(item);
+    }
+
+    MenuItem about = new MenuItem("About Tessera");
+    about.setOnAction(e -> showAbout());
+    Menu help = new Menu("Help", null, about);
+    MenuBar bar = new MenuBar(file, view, help);
+    bar.setUseSystemMenuBar(true);
+    return bar;
+  }
+
+  private Node noticeBanner() {
+    Label icon = new Label("i");
+    icon.getStyleClass().add("notice-icon");
+    Label text = new Label();
+    text.setId("noticeText");
+    text.setWrapText(true);
+    text.textProperty().bind(viewModel.noticeProperty());
+    HBox.setHgrow(text, Priority.ALWAYS);
+    text.setMaxWidth(Double.MAX_VALUE);
+    Button dismiss = new Button("Dismiss");
+    dismiss.setId("dismissNotice");
+    dismiss.setOnAction(e -> viewModel.dismissNotice());
+    HBox banner = new HBox(10, icon, text, dismiss);
+    banner.setId("noticeBanner");
+    banner.setAlignment(Pos.CENTER_LEFT);
+    banner.getStyleClass().add("notice-banner");
+    banner.visibleProperty().bind(viewModel.noticeProperty().isNotNull());
+    banner.managedProperty().bind(banner.visibleProperty());
+    return banner;
+  }
+
+  private Node sidebar() {
+    TreeItem<String> projects = new TreeItem<>("Projects");
+    projects.setExpanded(true);
+    TreeView<String> tree = new TreeView<>(projects);
+    tree.setId("projectTree");
+    tree.getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, a, b) -> viewModel.selectionProperty().set(b == null ? null : b.getValue()));
+
+    Label hint = new Label("No projects yet.\nProjects you create or open appear here, with their missions, photos and layers.");
+    hint.setId("projectsEmptyHint");
+    hint.getStyleClass().add("empty-hint");
+    hint.setWrapText(true);
+    hint.setMouseTransparent(true);
+    hint.visibleProperty().bind(Bindings.isEmpty(projects.getChildren()));
+    StackPane.setAlignment(hint, Pos.TOP_LEFT);
+    StackPane.setMargin(hint, new Insets(36, 14, 0, 14));
+    StackPane body = new StackPane(tree, hint);
+    VBox.setVgrow(body, Priority.ALWAYS);
+    VBox box = new VBox(header("Project"), body);
+    box.getStyleClass().add("side-panel");
+    box.setMinWidth(160);
+    return box;
+  }
+
+  private Node centre() {
+    for (CentrePane pane : CentrePane.values()) {
+      Tab tab = new Tab(pane.title(), content(pane));
+      tab.setId(tabId(pane));
+      tab.setClosable(false);
+      tab.setTooltip(new Tooltip(pane.title() + " (Ctrl+" + (pane.ordinal() + 1) + ")"));
+      tabs.getTabs().add(tab);
+    }
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.setId("centreTabs");
+    // Small, so that the panes' messages never push the user's dividers aside.
+    tabs.setMinWidth(240);
+    tabs.getSelectionModel().select(viewModel.selectedPaneProperty().get().ordinal());
+    tabs.getSelectionModel()
+        .selectedIndexProperty()
+        .addListener((o, a, b) -> viewModel.selectedPaneProperty().set(CentrePane.values()[b.intValue()]));
+    viewModel.selectedPaneProperty()
+        .addListener(
+            (o, a, b) -> {
+              tabs.getSelectionModel().select(b.ordinal());
+              focusSelectedPane();
+            });
+    return tabs;
+  }
+
+  /** The tab's node id, e.g. {@code mapTab}, for tests and style sheets. */
+  static String tabId(CentrePane pane) {
+    return switch (pane) {
+      case MAP -> "mapTab";
+      case IMAGE -> "imageTab";
+      case SCENE3D -> "scene3dTab";
+    };
+  }
+
+  private Node content(CentrePane pane) {
+    return switch (pane) {
+      case MAP -> mapPane;
+      case IMAGE -> imagePane;
+      case SCENE3D -> scene3dPane;
+    };
+  }
+
+  /** Gives the shown pane the keyboard, so that its keys (+, -, 0, R …) work right away. */
+  private void focusSelectedPane() {
+    content(viewModel.selectedPaneProperty().get()).requestFocus();
+  }
+
+  private Node inspector() {
+    Label title = new Label("Nothing selected");
+    title.setId("inspectorTitle");
+    title.getStyleClass().add("empty-title");
+    title.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> viewModel.selectionProperty().get() == null ? "Nothing selected" : viewModel.selectionProperty().get(),
+                viewModel.selectionProperty()));
+    Label hint = new Label("Select a project, mission, photo or GCP to see its properties here.");
+    hint.getStyleClass().add("empty-hint");
+    hint.setWrapText(true);
+    hint.visibleProperty().bind(viewModel.selectionProperty().isNull());
+    VBox body = new VBox(6, title, hint);
+    body.setPadding(new Insets(14));
+    VBox box = new VBox(header("Inspector"), body);
+    box.setId("inspector");
+    box.getStyleClass().add("side-panel");
+    box.setMinWidth(180);
+    return box;
+  }
+
+  private static Label header(String text) {
+    Label l = new Label(text.toUpperCase(Locale.ROOT));
+    l.getStyleClass().add("panel-header");
+    l.setMaxWidth(Double.MAX_VALUE);
+    return l;
+  }
+
+  private Node statusBar() {
+    Label url = new Label();
+    url.setId("serviceUrlLabel");
+    url.textProperty().bind(viewModel.serviceUrlProperty());
+    url.setTooltip(new Tooltip("Where the Tessera service listens"));
+
+    Circle dot = new Circle(4);
+    dot.getStyleClass().add("connection-dot");
+    Label connection = new Label("", dot);
+    connection.setId("connectionLabel");
+    connection.getStyleClass().add("connection");
+    connection.textProperty()
+        .bind(Bindings.createStringBinding(() -> viewModel.connectionProperty().get().label(), viewModel.connectionProperty()));
+    Tooltip connectionTip = new Tooltip();
+    connectionTip.textProperty().bind(viewModel.connectionDetailProperty());
+    connection.setTooltip(connectionTip);
+    viewModel.connectionProperty().addListener((o, a, b) -> styleConnection(connection, b));
+    styleConnection(connection, viewModel.connectionProperty().get());
+
+    Label cursor = new Label();
+    cursor.setId("cursorLabel");
+    cursor.getStyleClass().add("cursor-position");
+    cursor.textProperty().bind(viewModel.cursorTextProperty());
+    cursor.setMinWidth(Region.USE_PREF_SIZE);
+
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+
+    Label jobText = new Label();
+    jobText.setId("jobLabel");
+    jobText.textProperty().bind(viewModel.jobTextProperty());
+    ProgressBar progress = new ProgressBar();
+    progress.setId("jobProgress");
+    progress.setPrefWidth(140);
+    progress.progressProperty().bind(viewModel.jobProgressProperty());
+    Button cancel = new Button("Cancel");
+    cancel.setId("cancelJobs");
+    cancel.getStyleClass().add("status-button");
+    cancel.setTooltip(new Tooltip("Cancel the running jobs"));
+    cancel.setOnAction(e -> viewModel.cancelRunningJobs());
+    HBox jobs = new HBox(8, jobText, progress, cancel);
+    jobs.setId("jobsBox");
+    jobs.setAlignment(Pos.CENTER_RIGHT);
+    jobs.visibleProperty().bind(viewModel.jobsRunningProperty());
+    jobs.managedProperty().bind(jobs.visibleProperty());
+
+    Separator beforeCursor = separator();
+    beforeCursor.visibleProperty().bind(viewModel.cursorTextProperty().isNotEmpty());
+    HBox bar = new HBox(10, url, separator(), connection, beforeCursor, cursor, spacer, jobs);
+    bar.setId("statusBar");
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.getStyleClass().add("status-bar");
+    return bar;
+  }
+
+  private static Separator separator() {
+    Separator s = new Separator(javafx.geometry.Orientation.VERTICAL);
+    s.getStyleClass().add("status-separator");
+    return s;
+  }
+
+  private static void styleConnection(Label label, ConnectionState state) {
+    label.getStyleClass().removeIf(c -> c.startsWith("state-"));
+    label.getStyleClass().add("state-" + state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+  }
+
+  // ---- window geometry ----
+
+  /** The saved window bounds when they are still on a screen, else a comfortable centred size. */
+  private Rectangle2D initialBounds() {
+    Rectangle2D saved = prefs.windowBounds().orElse(null);
+    if (saved != null && !Screen.getScreensForRectangle(saved).isEmpty()) {
+      normalBounds = saved;
+      return saved;
+    }
+    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+    double w = Math.min(DEFAULT_WIDTH, screen.getWidth() * 0.92);
+    double h = Math.min(DEFAULT_HEIGHT, screen.getHeight() * 0.92);
+    return new Rectangle2D(
+        screen.getMinX() + (screen.getWidth() - w) / 2, screen.getMinY() + (screen.getHeight() - h) / 2, w, h);
+  }
+
+  /** Remembers the last bounds the window had while neither maximised nor minimised. */
+  private void trackNormalBounds(Stage stage) {
+    Runnable update =
+        () -> {
+          if (!stage.isMaximized() && !stage.isIconified() && stage.getWidth() > 0 && stage.getHeight() > 0) {
+            normalBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+          }
+        };
+    stage.xProperty().addListener((o, a, b) -> update.run());
+    stage.yProperty().addListener((o, a, b) -> update.run());
+    stage.widthProperty().addListener((o, a, b) -> update.run());
+    stage.heightProperty().addListener((o, a, b) -> update.run());
+    update.run();
+  }
+
+  // ---- actions ----
+
+  private void openImageDialog() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open Image");
+    chooser.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("Images (JPEG, PNG, TIFF)", "*.jpg", "*.jpeg", "*.png", "*.tif", "*.tiff", "*.JPG", "*.JPEG", "*.PNG", "*.TIF", "*.TIFF"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    prefs.lastImageDirectory().filter(Files::isDirectory).map(Path::toFile).ifPresent(chooser::setInitialDirectory);
+    File chosen = chooser.showOpenDialog(stage);
+    if (chosen != null) {
+      openImage(chosen.toPath());
+    }
+  }
+
+  /** Shows the image pane and starts loading {@code path} into it. */
+  public void openImage(Path path) {
+    if (path.getParent() != null) {
+      prefs.setLastImageDirectory(path.getParent());
+    }
+    viewModel.selectedPaneProperty().set(CentrePane.IMAGE);
+    imagePane.viewModel().open(path);
+  }
+
+  private void showPreferences() {
+    PreferencesDialog dialog = new PreferencesDialog(stage, prefs.onlineTilesProperty().get());
+    dialog.getDialogPane().getStylesheets().add(stylesheet());
+    if (Boolean.TRUE.equals(dialog.showAndWait().orElse(false))) {
+      prefs.onlineTilesProperty().set(dialog.onlineTiles());
+      savePreferences();
+    }
+  }
+
+  private void showAbout() {
+    AboutDialog dialog = new AboutDialog(stage, context.version(), context.serviceUrl());
+    dialog.getDialogPane().getStylesheets().add(stylesheet());
+    dialog.showAndWait();
+  }
+}
