@@ -198,6 +198,11 @@ public final class EmbeddedService implements AutoCloseable {
     return desktopClient;
   }
 
+  /** The job service, where features (and tests) register their job kinds. */
+  public JobService jobs() {
+    return jobs;
+  }
+
   /** The HTTP server, for tests that inspect the route table. */
   public ApiServer server() {
     return server;

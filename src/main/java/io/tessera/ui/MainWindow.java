@@ -1,5 +1,6 @@
 package io.tessera.ui;
 
+import io.tessera.core.geo.LonLat;
 import io.tessera.ui.image.ImagePane;
 import io.tessera.ui.image.ImageViewModel;
 import io.tessera.ui.map.MapPane;
@@ -102,24 +103,20 @@ public final class MainWindow {
   }
 
   /**
-   * MERGE POINT for the map canvas: the one place where the map pane meets the remembered map view
-   * and the online-tiles preference. Called once while the window is built. The stub {@code
-   * MapPane} has no view API yet; once it has, this method does three things:
-   *
-   * <ol>
-   *   <li>restore the view: when {@code prefs.mapCenterProperty().get()} is not null and {@code
-   *       prefs.mapZoomProperty().get()} is finite, {@code map.setView(center, zoom)};
-   *   <li>remember it: {@code prefs.mapCenterProperty().bind(map.centerProperty())} and {@code
-   *       prefs.mapZoomProperty().bind(map.zoomProperty())} (both are written when the window
-   *       closes);
-   *   <li>apply the preference: {@code map.setOnlineTilesEnabled(prefs.onlineTilesProperty().get())},
-   *       and again from a listener on {@code prefs.onlineTilesProperty()}, which the Preferences
-   *       dialog sets.
-   * </ol>
+   * The one place where the map pane meets the remembered map view and the online-tiles
+   * preference: the saved view is restored, the live view is written back when the window closes,
+   * and the Preferences dialog's online-tiles choice reaches the map at once.
    */
   static void wireMapToPreferences(MapPane map, DesktopPreferences prefs) {
-    // Intentionally empty until MapPane exposes centerProperty, zoomProperty, setView and
-    // setOnlineTilesEnabled; see the Javadoc above for the wiring.
+    LonLat center = prefs.mapCenterProperty().get();
+    double zoom = prefs.mapZoomProperty().get();
+    if (center != null && Double.isFinite(zoom)) {
+      map.setView(center, zoom);
+    }
+    prefs.mapCenterProperty().bind(map.centerProperty());
+    prefs.mapZoomProperty().bind(map.zoomProperty());
+    map.setOnlineTilesEnabled(prefs.onlineTilesProperty().get());
+    prefs.onlineTilesProperty().addListener((obs, was, on) -> map.setOnlineTilesEnabled(on));
   }
 
   /** Puts the window on {@code stage}, restores its geometry, shows it and starts polling. */

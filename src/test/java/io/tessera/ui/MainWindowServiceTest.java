@@ -3,10 +3,13 @@ package io.tessera.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tessera.app.EmbeddedService;
+import io.tessera.service.job.JobContext;
+import io.tessera.service.job.JobHandler;
 import io.tessera.ui.task.FxTaskExecutor;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +20,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The main window's status bar against a real embedded service. */
+/** The main window's status bar against a real embedded service: connection, jobs, cancel. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowServiceTest {
   @TempDir static Path temp;
@@ -25,12 +28,36 @@ class MainWindowServiceTest {
   private EmbeddedService service;
   private FxTaskExecutor executor;
 
+  /** A job that reports 40 % and then waits until it is cancelled. */
+  static final class WaitingJob implements JobHandler {
+    @Override
+    public String kind() {
+      return "tile";
+    }
+
+    @Override
+    public boolean resumable() {
+      return false;
+    }
+
+    @Override
+    public void run(JobContext ctx) throws InterruptedException {
+      ctx.progress(0.4, "Tiling IMG_0031.jpg");
+      for (int i = 0; i < 3000; i++) {
+        ctx.checkCancelled();
+        Thread.sleep(10);
+      }
+    }
+  }
+
   @Start
   void start(Stage stage) {
     service = EmbeddedService.start(EmbeddedService.Options.forTest(temp.resolve("service")));
+    service.jobs().register(new WaitingJob());
     executor = new FxTaskExecutor(3);
     DesktopContext ctx =
-        new DesktopContext(service.desktopClient(), service.url(), temp.resolve("desktop"), "0.1.0-test", null);
+        new DesktopContext(
+            service.desktopClient(), service.url(), temp.resolve("desktop"), "0.1.0-test", null);
     new MainWindow(ctx, executor, DesktopPreferences.load(ctx.dataDir())).show(stage);
   }
 
@@ -50,7 +77,27 @@ class MainWindowServiceTest {
 
     WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "connected".equals(connection.getText()));
 
-    assertThat(robot.lookup("#serviceUrlLabel").queryAs(Label.class).getText()).isEqualTo(service.url());
+    assertThat(robot.lookup("#serviceUrlLabel").queryAs(Label.class).getText())
+        .isEqualTo(service.url());
     assertThat(robot.lookup("#noticeBanner").query().isVisible()).isFalse();
+  }
+
+  @Test
+  void showsARunningJobsProgressAndCancelsIt(FxRobot robot) throws Exception {
+    String id = service.jobs().submit("tile", null).id();
+    Label job = robot.lookup("#jobLabel").queryAs(Label.class);
+
+    WaitForAsyncUtils.waitFor(
+        15, TimeUnit.SECONDS, () -> "Tiling IMG_0031.jpg 40 %".equals(job.getText()));
+    assertThat(robot.lookup("#jobsBox").query().isVisible()).isTrue();
+    assertThat(robot.lookup("#jobProgress").queryAs(ProgressBar.class).getProgress())
+        .isEqualTo(0.4);
+
+    robot.clickOn("#cancelJobs");
+
+    WaitForAsyncUtils.waitFor(
+        15, TimeUnit.SECONDS, () -> "cancelled".equals(service.jobs().get(id).state()));
+    WaitForAsyncUtils.waitFor(
+        15, TimeUnit.SECONDS, () -> !robot.lookup("#jobsBox").query().isVisible());
   }
 }

@@ -1,6 +1,6 @@
 package io.tessera.ui;
 
-import io.tessera.client.TesseraClient;
+import io.tessera.app.EmbeddedService;
 import io.tessera.ui.task.FxTaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +14,10 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /**
- * Not a test: a developer's tour that opens the main window against a {@link StubService} with one
- * running job, visits each pane and writes PNG snapshots, to look at the UI under Xvfb. Run with the test class path, e.g.
- * {@code xvfb-run -s "-screen 0 1400x900x24" java -Dprism.forceGPU=true -cp … io.tessera.ui.ScreenshotTour out photo.jpg}.
+ * Not a test: a developer's tour that opens the main window against a real embedded service with
+ * one running job, visits each pane and writes PNG snapshots, to look at the UI under Xvfb. Run
+ * with the test class path, e.g. {@code xvfb-run -s "-screen 0 1400x900x24" java
+ * -Dprism.forceGPU=true -cp … io.tessera.ui.ScreenshotTour out photo.jpg}.
  */
 public final class ScreenshotTour {
   private ScreenshotTour() {}
@@ -26,14 +27,14 @@ public final class ScreenshotTour {
     Path photo = Path.of(args[1]);
     Files.createDirectories(out);
     Path dataDir = Files.createTempDirectory("tessera-tour");
-    StubService service = new StubService();
-    service.setJobs(
-        "[{\"id\":\"job_1\",\"kind\":\"tile\",\"state\":\"running\",\"progress\":0.4,"
-            + "\"message\":\"Tiling IMG_0031.jpg\"}]");
+    EmbeddedService service =
+        EmbeddedService.start(EmbeddedService.Options.forTest(dataDir.resolve("service")));
+    service.jobs().register(new MainWindowServiceTest.WaitingJob());
+    service.jobs().submit("tile", null);
     String url = service.url();
     DesktopContext ctx =
         new DesktopContext(
-            TesseraClient.anonymous(url), url, dataDir, "0.1.0-tour",
+            service.desktopClient(), url, dataDir, "0.1.0-tour",
             "Port 8000 was taken, so the service listens on " + url + " instead.");
     FxTaskExecutor executor = new FxTaskExecutor(3);
     MainWindow[] window = new MainWindow[1];
