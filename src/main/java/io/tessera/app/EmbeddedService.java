@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,8 @@ public final class EmbeddedService implements AutoCloseable {
   private final ApiServer server;
   private final String url;
   private final boolean portFallback;
-  private final TesseraClient desktopClient;
+  private final String desktopToken;
+  private volatile TesseraClient desktopClient;
   private final Path instanceFile;
 
   private EmbeddedService(
@@ -78,7 +80,7 @@ public final class EmbeddedService implements AutoCloseable {
     this.portFallback = portFallback;
     String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
     this.url = (server.secure() ? "https://" : "http://") + host + ":" + server.port();
-    this.desktopClient = TesseraClient.withBearer(url, desktopToken);
+    this.desktopToken = desktopToken;
     this.instanceFile = options.dataDir().resolve(INSTANCE_FILE);
     writeInstanceFile(adminToken);
   }
@@ -92,10 +94,14 @@ public final class EmbeddedService implements AutoCloseable {
     Path dataDir = options.dataDir();
     Database db = null;
     JobService jobs = null;
+    long t0 = System.nanoTime();
+    // Two cores: the HTTP stack's classes load on one while the database opens on the other.
+    CompletableFuture<Void> http = CompletableFuture.runAsync(ApiServer::preload);
     try {
       Files.createDirectories(dataDir);
       MasterKey key = MasterKey.loadOrCreate(dataDir.resolve("secret.key"));
       db = openMigrated(dataDir, options.dbUrl(), clock);
+      long tDb = System.nanoTime();
       OrganizationService organizations = new OrganizationService(db.jdbi(), clock);
       String org = organizations.ensureDefault("Local");
       Secrets secrets = new Secrets(db.jdbi(), key, clock);
@@ -120,7 +126,15 @@ public final class EmbeddedService implements AutoCloseable {
       if (fallback) {
         LOG.info("port {} is taken; using a free port", options.port());
       }
-      ApiServer server = new ApiServer(ctx, options.tls()).start(options.host(), fallback ? 0 : options.port());
+      http.join();
+      long tServices = System.nanoTime();
+      ApiServer server =
+          new ApiServer(ctx, options.tls()).start(options.host(), fallback ? 0 : options.port());
+      long tHttp = System.nanoTime();
+      LOG.info(
+          "service ready in {} ms (database {} ms, services {} ms, HTTP {} ms)",
+          (tHttp - t0) / 1_000_000, (tDb - t0) / 1_000_000, (tServices - tDb) / 1_000_000,
+          (tHttp - tServices) / 1_000_000);
       return new EmbeddedService(options, db, jobs, server, fallback, desktopToken, adminToken);
     } catch (IOException e) {
       closeQuietly(jobs, db);
@@ -135,7 +149,7 @@ public final class EmbeddedService implements AutoCloseable {
   static Database openMigrated(Path dataDir, String dbUrl, Clock clock) {
     Database db = Database.open(dbUrl != null ? dbUrl : Database.h2Url(dataDir), clock);
     try {
-      db.migrate(dataDir.resolve("backups"));
+      db.migrateIfBehind(dataDir.resolve("backups"));
       return db;
     } catch (RuntimeException e) {
       db.close();
@@ -195,6 +209,10 @@ public final class EmbeddedService implements AutoCloseable {
 
   /** A client authenticated with the desktop's in-process credential. */
   public TesseraClient desktopClient() {
+    // made on first use: a headless serve never needs it, and OkHttp's TLS set-up costs start time
+    if (desktopClient == null) {
+      desktopClient = TesseraClient.withBearer(url, desktopToken);
+    }
     return desktopClient;
   }
 

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /** The composition root: the command line, and what each command starts. */
 final class Main implements Environment {
@@ -38,19 +39,28 @@ final class Main implements Environment {
   @Override
   public int desktop(Path dataDir) {
     logToFile(dataDir);
-    try (EmbeddedService service =
-        EmbeddedService.start(
-            new EmbeddedService.Options(dataDir, "127.0.0.1", DESKTOP_PORT, true))) {
-      String notice =
-          service.portFallback()
-              ? "Port " + DESKTOP_PORT + " was taken, so the local service listens on "
-                  + service.url() + "."
-              : null;
-      DesktopApp.launch(
-          new DesktopContext(service.desktopClient(), service.url(), dataDir, Version.current(),
-              notice));
+    // The service starts while the JavaFX toolkit does; the window asks for it once both are up.
+    CompletableFuture<EmbeddedService> service =
+        CompletableFuture.supplyAsync(
+            () ->
+                EmbeddedService.start(
+                    new EmbeddedService.Options(dataDir, "127.0.0.1", DESKTOP_PORT, true)));
+    try {
+      DesktopApp.launch(() -> context(service.join(), dataDir));
+    } finally {
+      service.thenAccept(EmbeddedService::close).exceptionally(e -> null).join();
     }
     return 0;
+  }
+
+  private static DesktopContext context(EmbeddedService service, Path dataDir) {
+    String notice =
+        service.portFallback()
+            ? "Port " + DESKTOP_PORT + " was taken, so the local service listens on "
+                + service.url() + "."
+            : null;
+    return new DesktopContext(
+        service.desktopClient(), service.url(), dataDir, Version.current(), notice);
   }
 
   /** The desktop has no terminal to speak of: its log goes to the data dir. */

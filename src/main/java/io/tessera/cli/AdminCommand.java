@@ -32,8 +32,6 @@ import picocli.CommandLine.ParentCommand;
 final class AdminCommand {
   @ParentCommand TesseraCommand parent;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Runs {@code action} against a running instance when there is one, else the database. */
   private int withAdmin(DbOptions db, AdminAction action) throws IOException {
     Environment env = parent.env;
@@ -43,7 +41,7 @@ final class AdminCommand {
             ? RemoteAdmin.find(dataDir).orElseGet(() -> env.localAdmin(dataDir, null))
             : env.localAdmin(dataDir, db.dbUrl);
     try (admin) {
-      System.out.println(JSON.writeValueAsString(action.run(admin)));
+      System.out.println(new ObjectMapper().writeValueAsString(action.run(admin)));
     }
     return 0;
   }

@@ -139,6 +139,30 @@ class DatabaseTest {
   }
 
   @Test
+  void schemaVersionNamesTheNewestMigrationFile() throws Exception {
+    try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+      int newest = files.map(f -> f.getFileName().toString())
+          .filter(n -> n.matches("V\\d+__.*\\.sql"))
+          .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+          .max().orElseThrow();
+      assertThat(Database.SCHEMA_VERSION).isEqualTo(newest);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void theStartUpFastPathMigratesAnEmptyDatabaseAndRefusesANewerOne(String url) {
+    try (Database db = Database.open(url, CLOCK)) {
+      assertThat(db.migrateIfBehind(null)).isEqualTo(1);
+      assertThat(db.appliedVersion()).isEqualTo(Database.SCHEMA_VERSION);
+      assertThat(db.migrateIfBehind(null)).isZero();
+      db.migrate(null, List.of("classpath:db/migration", "classpath:db/testmigration"));
+      assertThatThrownBy(() -> db.migrateIfBehind(null))
+          .hasMessageContaining("newer version of Tessera");
+    }
+  }
+
+  @Test
   void unsupportedUrlsAreRefusedWithoutTheirPassword() {
     assertThatThrownBy(() -> Database.open("jdbc:mysql://h/db?password=hunter2", CLOCK))
         .hasMessageContaining("unsupported database URL")

@@ -26,6 +26,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,6 +143,20 @@ public final class ApiServer implements AutoCloseable {
     c.setHost(host);
     c.setPort(port);
     return c;
+  }
+
+  /**
+   * Loads and initialises the HTTP stack's classes (Javalin, Jetty, Jackson) without binding
+   * anything, so that a caller can do it on another core while the database opens.
+   */
+  public static void preload() {
+    Javalin.create(c -> c.startup.showJavalinBanner = false);
+    new Server();
+    try {
+      new ObjectMapper().registerModule(new JavaTimeModule()).writeValueAsBytes(Map.of("t", 1));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Starts listening; port 0 picks a free port. */
