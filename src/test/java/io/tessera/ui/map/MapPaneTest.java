@@ -21,6 +21,11 @@ class MapPaneTest {
   void start(Stage stage) {
     pane = new MapPane();
     stage.setScene(new Scene(pane, 640, 480));
+    // TestFX reuses one stage across test classes: drop any size or position an earlier test gave it
+    stage.setMaximized(false);
+    stage.sizeToScene();
+    stage.setX(0);
+    stage.setY(0);
     stage.show();
   }
 

@@ -40,6 +40,11 @@ class MapViewTest {
     layer = new TileLayer(source);
     view.getLayers().add(layer);
     stage.setScene(new Scene(view, 800, 600));
+    // TestFX reuses one stage across test classes: drop any size or position an earlier test gave it
+    stage.setMaximized(false);
+    stage.sizeToScene();
+    stage.setX(0);
+    stage.setY(0);
     stage.show();
     view.setView(BERLIN, 6);
   }
