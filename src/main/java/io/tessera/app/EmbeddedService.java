@@ -27,6 +27,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,7 @@ public final class EmbeddedService implements AutoCloseable {
   private final String desktopToken;
   private volatile TesseraClient desktopClient;
   private final Path instanceFile;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private EmbeddedService(
       Options options, Database db, JobService jobs, ApiServer server, boolean portFallback,
@@ -230,8 +232,12 @@ public final class EmbeddedService implements AutoCloseable {
     return options;
   }
 
+  /** Stops everything; safe to call more than once (a shutdown hook may race a normal exit). */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       Files.deleteIfExists(instanceFile);
     } catch (IOException e) {

@@ -45,10 +45,13 @@ final class Main implements Environment {
             () ->
                 EmbeddedService.start(
                     new EmbeddedService.Options(dataDir, "127.0.0.1", DESKTOP_PORT, true)));
+    Runnable stopService = () -> service.thenAccept(EmbeddedService::close).exceptionally(e -> null);
+    // SIGTERM or logout ends the JVM without returning from launch: close the service then too
+    Runtime.getRuntime().addShutdownHook(new Thread(stopService, "tessera-shutdown"));
     try {
       DesktopApp.launch(() -> context(service.join(), dataDir));
     } finally {
-      service.thenAccept(EmbeddedService::close).exceptionally(e -> null).join();
+      stopService.run();
     }
     return 0;
   }
