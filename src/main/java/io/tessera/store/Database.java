@@ -93,8 +93,9 @@ public final class Database implements AutoCloseable {
 
   private static String openFailure(String url, Exception e) {
     String msg = rootMessage(e);
-    if (msg.contains("Database may be already in use") || msg.contains("locked by another")) {
-      return "the database is in use by another Tessera process: " + Dialect.redact(url);
+    if (msg.contains("Database may be already in use") || msg.contains("file is locked")) {
+      return "the database is in use by another Tessera process (is the desktop or `tessera"
+          + " serve` running on this data dir?): " + Dialect.redact(url);
     }
     return "cannot open the database " + Dialect.redact(url) + ": " + msg;
   }

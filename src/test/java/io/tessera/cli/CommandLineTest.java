@@ -98,6 +98,16 @@ class CommandLineTest {
   }
 
   @Test
+  void aSecondServeOnTheSameDataDirSaysWhyItCannotStart() throws Exception {
+    try (TesseraProcess serve = TesseraProcess.start("serve", "--port", "0", "--data-dir", dir())) {
+      serve.awaitLine("listening on ", 60);
+      Result second = TesseraProcess.run(null, "serve", "--port", "0", "--data-dir", dir());
+      assertThat(second.exitCode()).isEqualTo(1);
+      assertThat(second.stderr()).contains("in use by another Tessera process");
+    }
+  }
+
+  @Test
   void migrateAppliesThenReportsUpToDate() throws Exception {
     Result first = TesseraProcess.run(null, "migrate", "--data-dir", dir());
     assertThat(first.exitCode()).as(first.stderr()).isZero();
