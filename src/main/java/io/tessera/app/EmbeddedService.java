@@ -93,6 +93,14 @@ public final class EmbeddedService implements AutoCloseable {
 
   /** Starts everything; on failure nothing is left running. */
   public static EmbeddedService start(Options options, Clock clock) {
+    return start(options, clock, RandomSecrets.token("tsd_", 32));
+  }
+
+  /**
+   * Starts everything with a desktop credential chosen by the caller, who can then build its
+   * client before the service is up.
+   */
+  public static EmbeddedService start(Options options, Clock clock, String desktopToken) {
     Path dataDir = options.dataDir();
     Database db = null;
     JobService jobs = null;
@@ -109,7 +117,6 @@ public final class EmbeddedService implements AutoCloseable {
       Secrets secrets = new Secrets(db.jdbi(), key, clock);
       TokenService tokens = new TokenService(secrets.getOrCreate("jwt-signing-key", 64), clock);
       PasswordHasher hasher = new PasswordHasher(BCRYPT_COST);
-      String desktopToken = RandomSecrets.token("tsd_", 32);
       String adminToken = RandomSecrets.token("tsa_", 32);
       AuthService auth =
           new AuthService(db.jdbi(), clock, tokens, hasher, org, desktopToken, adminToken);
@@ -159,7 +166,8 @@ public final class EmbeddedService implements AutoCloseable {
     }
   }
 
-  private static boolean portFree(String host, int port) {
+  /** True when nothing listens on {@code host:port} now (it may change the next moment). */
+  static boolean portFree(String host, int port) {
     try (ServerSocket probe = new ServerSocket()) {
       probe.setReuseAddress(true);
       probe.bind(new InetSocketAddress(host, port));

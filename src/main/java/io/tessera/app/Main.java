@@ -10,20 +10,28 @@ import io.tessera.service.OrganizationService;
 import io.tessera.service.auth.AccountService;
 import io.tessera.service.auth.AccountService.RateLimit;
 import io.tessera.service.auth.PasswordHasher;
+import io.tessera.client.TesseraClient;
+import io.tessera.service.security.RandomSecrets;
 import io.tessera.service.security.TlsMaterial;
 import io.tessera.store.Database;
 import io.tessera.ui.DesktopApp;
 import io.tessera.ui.DesktopContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The composition root: the command line, and what each command starts. */
 final class Main implements Environment {
   static final int DESKTOP_PORT = 8000;
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   private Main() {}
 
@@ -39,31 +47,56 @@ final class Main implements Environment {
   @Override
   public int desktop(Path dataDir) {
     logToFile(dataDir);
-    // The service starts while the JavaFX toolkit does; the window asks for it once both are up.
+    // The window does not wait for the service: the port and the desktop credential are chosen
+    // here, the service starts once the window is drawn, and the status bar shows "connecting…"
+    // until it answers.
+    boolean taken = !EmbeddedService.portFree("127.0.0.1", DESKTOP_PORT);
+    int port = taken ? freePort() : DESKTOP_PORT;
+    String token = RandomSecrets.token("tsd_", 32);
+    String url = "http://127.0.0.1:" + port;
+    // On two cores the service and the toolkit slow each other down: the window comes first.
     CompletableFuture<EmbeddedService> service =
-        CompletableFuture.supplyAsync(
-            () ->
-                EmbeddedService.start(
-                    new EmbeddedService.Options(dataDir, "127.0.0.1", DESKTOP_PORT, true)));
-    Runnable stopService = () -> service.thenAccept(EmbeddedService::close).exceptionally(e -> null);
+        DesktopApp.firstFrame()
+            .thenApplyAsync(
+                ignored ->
+                    EmbeddedService.start(
+                        new EmbeddedService.Options(dataDir, "127.0.0.1", port, false),
+                        Clock.systemUTC(),
+                        token));
+    service.exceptionally(
+        e -> {
+          Throwable cause = e instanceof CompletionException && e.getCause() != null
+              ? e.getCause() : e;
+          LOG.error("the local service did not start", cause);
+          DesktopApp.showFatalError(
+              "Tessera could not start its local service.", String.valueOf(cause.getMessage()));
+          return null;
+        });
+    Runnable stopService =
+        () -> service.thenAccept(s -> s.close()).exceptionally(e -> null);
     // SIGTERM or logout ends the JVM without returning from launch: close the service then too
     Runtime.getRuntime().addShutdownHook(new Thread(stopService, "tessera-shutdown"));
+    String notice =
+        taken
+            ? "Port " + DESKTOP_PORT + " was taken, so the local service listens on " + url + "."
+            : null;
+    DesktopContext context =
+        new DesktopContext(
+            TesseraClient.withBearer(url, token), url, dataDir, Version.current(), notice);
     try {
-      DesktopApp.launch(() -> context(service.join(), dataDir));
+      DesktopApp.launch(context);
     } finally {
       stopService.run();
     }
     return 0;
   }
 
-  private static DesktopContext context(EmbeddedService service, Path dataDir) {
-    String notice =
-        service.portFallback()
-            ? "Port " + DESKTOP_PORT + " was taken, so the local service listens on "
-                + service.url() + "."
-            : null;
-    return new DesktopContext(
-        service.desktopClient(), service.url(), dataDir, Version.current(), notice);
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on 127.0.0.1", e);
+    }
   }
 
   /** The desktop has no terminal to speak of: its log goes to the data dir. */

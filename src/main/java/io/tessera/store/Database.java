@@ -94,8 +94,8 @@ public final class Database implements AutoCloseable {
   private static String openFailure(String url, Exception e) {
     String msg = rootMessage(e);
     if (msg.contains("Database may be already in use") || msg.contains("file is locked")) {
-      return "the database is in use by another Tessera process (is the desktop or `tessera"
-          + " serve` running on this data dir?): " + Dialect.redact(url);
+      return "this data folder is in use by another Tessera process (the desktop or `tessera"
+          + " serve`); close it, or use another --data-dir";
     }
     return "cannot open the database " + Dialect.redact(url) + ": " + msg;
   }

@@ -1,34 +1,28 @@
 package io.tessera.ui;
 
 import io.tessera.ui.task.FxTaskExecutor;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
-/** The JavaFX application. Started through {@link #launch(Supplier)}, never as a main class. */
+/** The JavaFX application. Started through {@link #launch(DesktopContext)}, never as a main class. */
 public final class DesktopApp extends Application {
   /** Health poll, jobs poll and an image decode may all block at once. */
   private static final int BACKGROUND_THREADS = 3;
 
-  private static volatile Supplier<DesktopContext> contextSource;
-  private DesktopContext context;
+  private static final CompletableFuture<Void> STARTED = new CompletableFuture<>();
+  private static final CompletableFuture<Void> FIRST_FRAME = new CompletableFuture<>();
+  private static volatile DesktopContext context;
 
   private FxTaskExecutor executor;
   private MainWindow window;
 
-  /**
-   * Starts the desktop on the current thread and returns when its last window closes. The context
-   * is asked for after the toolkit has started, off the FX thread, so that a caller can start the
-   * service meanwhile: the supplier may block until it is ready, and what it throws ends the launch.
-   */
-  public static void launch(Supplier<DesktopContext> context) {
-    contextSource = context;
+  /** Starts the desktop on the current thread and returns when its last window closes. */
+  public static void launch(DesktopContext ctx) {
+    context = ctx;
     Application.launch(DesktopApp.class);
-  }
-
-  @Override
-  public void init() {
-    context = contextSource.get();
   }
 
   @Override
@@ -36,7 +30,32 @@ public final class DesktopApp extends Application {
     executor = new FxTaskExecutor(BACKGROUND_THREADS);
     window = new MainWindow(context, executor, DesktopPreferences.load(context.dataDir()));
     window.show(stage);
-    FirstFrameReporter.reportAfterFirstFrame();
+    FirstFrameReporter.reportAfterFirstFrame(() -> FIRST_FRAME.complete(null));
+    STARTED.complete(null);
+  }
+
+  /** Completes once the main window's first frame has been drawn. */
+  public static CompletableFuture<Void> firstFrame() {
+    return FIRST_FRAME;
+  }
+
+  /**
+   * Tells the user that the desktop cannot work (e.g. its service did not start) and quits when
+   * they close the message. Callable from any thread, before or after the window is up.
+   */
+  public static void showFatalError(String headline, String detail) {
+    STARTED.thenRun(
+        () ->
+            Platform.runLater(
+                () -> {
+                  Alert alert = new Alert(Alert.AlertType.ERROR);
+                  alert.setTitle("Tessera");
+                  alert.setHeaderText(headline);
+                  alert.setContentText(detail + "\n\nDetails are in the log, tessera.log in the"
+                      + " data folder.");
+                  alert.showAndWait();
+                  Platform.exit();
+                }));
   }
 
   @Override

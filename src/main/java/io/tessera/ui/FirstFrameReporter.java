@@ -12,8 +12,8 @@ import javafx.animation.AnimationTimer;
 public final class FirstFrameReporter {
   private FirstFrameReporter() {}
 
-  /** Call right after showing the window, on the FX thread. */
-  public static void reportAfterFirstFrame() {
+  /** Call right after showing the window, on the FX thread; {@code then} runs once it is drawn. */
+  public static void reportAfterFirstFrame(Runnable then) {
     new AnimationTimer() {
       private int ticks;
 
@@ -23,6 +23,7 @@ public final class FirstFrameReporter {
           stop();
           System.out.println("first frame");
           System.out.flush();
+          then.run();
         }
       }
     }.start();
