@@ -171,8 +171,8 @@ public final class ApiServer implements AutoCloseable {
     return this;
   }
 
-  /** The port actually bound. */
-  public int boundPort() {
+  /** The port actually bound (the TLS connector's when serving HTTPS). */
+  public int port() {
     for (Connector c : app.jettyServer().server().getConnectors()) {
       if (c instanceof ServerConnector sc && sc.getLocalPort() > 0) {
         return sc.getLocalPort();
@@ -183,10 +183,6 @@ public final class ApiServer implements AutoCloseable {
 
   public boolean secure() {
     return tls != null;
-  }
-
-  public int port() {
-    return boundPort();
   }
 
   /** The route table, as served and described. */
