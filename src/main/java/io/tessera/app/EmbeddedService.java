@@ -61,7 +61,6 @@ public final class EmbeddedService implements AutoCloseable {
     }
   }
 
-  private final Options options;
   private final Database db;
   private final JobService jobs;
   private final ApiServer server;
@@ -75,7 +74,6 @@ public final class EmbeddedService implements AutoCloseable {
   private EmbeddedService(
       Options options, Database db, JobService jobs, ApiServer server, boolean portFallback,
       String desktopToken, String adminToken) {
-    this.options = options;
     this.db = db;
     this.jobs = jobs;
     this.server = server;
@@ -234,10 +232,6 @@ public final class EmbeddedService implements AutoCloseable {
   /** The HTTP server, for tests that inspect the route table. */
   public ApiServer server() {
     return server;
-  }
-
-  public Options options() {
-    return options;
   }
 
   /** Stops everything; safe to call more than once (a shutdown hook may race a normal exit). */

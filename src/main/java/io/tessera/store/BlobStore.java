@@ -85,10 +85,6 @@ public final class BlobStore {
     return Files.exists(p) ? Optional.of(Files.newInputStream(p)) : Optional.empty();
   }
 
-  public boolean exists(String sha256) {
-    return Files.exists(path(sha256));
-  }
-
   /** Removes a blob's file; called only by the purge once nothing references it. */
   public void delete(String sha256) throws IOException {
     Files.deleteIfExists(path(sha256));

@@ -40,14 +40,12 @@ public final class Database implements AutoCloseable {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private final String url;
   private final Dialect dialect;
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Clock clock;
 
   private Database(String url, HikariDataSource dataSource, Clock clock) {
-    this.url = url;
     this.dialect = Dialect.of(url);
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
@@ -235,11 +233,6 @@ public final class Database implements AutoCloseable {
 
   public Dialect dialect() {
     return dialect;
-  }
-
-  /** The URL with any password removed. */
-  public String describe() {
-    return Dialect.redact(url);
   }
 
   @Override

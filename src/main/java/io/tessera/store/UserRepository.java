@@ -82,10 +82,4 @@ public final class UserRepository {
         .bind("cutoff", cutoff)
         .execute();
   }
-
-  public int count(Handle h) {
-    return h.createQuery("SELECT COUNT(*) FROM app_user WHERE deleted_at IS NULL")
-        .mapTo(Integer.class)
-        .one();
-  }
 }

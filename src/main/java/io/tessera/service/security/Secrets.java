@@ -33,8 +33,4 @@ public final class Secrets {
                       return fresh;
                     }));
   }
-
-  public void put(String name, byte[] plain) {
-    jdbi.useTransaction(h -> repo.put(h, name, key.encrypt(name, plain), clock.instant()));
-  }
 }

@@ -1,0 +1,37 @@
+package io.tessera.service.auth;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tessera.service.DomainException;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PrincipalTest {
+  private static Principal client(String... scopes) {
+    return new Principal(Principal.Kind.CLIENT, "c1", "o1", null, null, Set.of(scopes), true, null);
+  }
+
+  @Test
+  void aMissingScopeIsForbiddenAndNamed() {
+    assertThatCode(() -> client("missions:read").requireScope("missions:read"))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> client("missions:read").requireScope("missions:write"))
+        .isInstanceOfSatisfying(DomainException.Forbidden.class, e ->
+            org.assertj.core.api.Assertions.assertThat(e.extensions())
+                .containsEntry("missing_scope", "missions:write"));
+  }
+
+  @Test
+  void rolesAreCheckedForUsersAndTheLocalCredentialsMayDoAnything() {
+    Principal worker = new Principal(Principal.Kind.USER, "u1", "o1", "w@example.com",
+        Role.FIELD_WORKER, Set.of(), false, "s1");
+    assertThatThrownBy(() -> worker.requireRole(Role.ADMIN, Role.MANAGER))
+        .hasMessage("this action needs the role admin or manager");
+    Principal desktop = new Principal(Principal.Kind.DESKTOP, "desktop", "o1", null, Role.ADMIN,
+        Set.of(), false, null);
+    assertThatCode(() -> desktop.requireScope("webhooks:manage")).doesNotThrowAnyException();
+    assertThatThrownBy(() -> client("missions:read").requireRole(Role.ADMIN))
+        .isInstanceOf(DomainException.Forbidden.class);
+  }
+}
