@@ -55,8 +55,9 @@ public final class ImageFiles {
 
   private static Image readTiff(Path path, String name) throws ImageReadException {
     try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (in == null || !readers.hasNext()) {
+      Iterator<ImageReader> readers =
+          in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
         throw new ImageReadException(name + " is not a TIFF image, or the file is damaged.");
       }
       ImageReader reader = readers.next();

@@ -171,6 +171,9 @@ public class MapView extends Region {
 
   /** Zooms to {@code newZoom} (clamped) keeping the ground under screen point ({@code x}, {@code y}) still. */
   public void zoomAt(double x, double y, double newZoom) {
+    if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(newZoom)) {
+      return;
+    }
     double target = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, newZoom));
     WorldPixel anchor = screenToWorld(x, y).rescale(getZoom(), target);
     LonLat newCenter = WebMercator.toLonLat(anchor.plus(getWidth() / 2 - x, getHeight() / 2 - y), target);

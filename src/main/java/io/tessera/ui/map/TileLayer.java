@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
@@ -28,6 +30,7 @@ import javafx.scene.image.Image;
  * are the layer's position in {@link MapView#getLayers()} and its {@link #setOpacity opacity}.
  */
 public class TileLayer extends MapLayer {
+  private static final Logger LOG = LoggerFactory.getLogger(TileLayer.class);
   /** How long a tile that failed to load is left alone before it is asked for again. */
   static final long RETRY_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
 
@@ -39,6 +42,7 @@ public class TileLayer extends MapLayer {
   private final TileCache cache = new TileCache(MIN_CACHE_TILES);
   private final Map<TileKey, CompletableFuture<Image>> pending = new HashMap<>();
   private final Map<TileKey, Long> failedAtNanos = new HashMap<>();
+  private String lastFailureLogged;
 
   public TileLayer(TileSource source) {
     this.source = source;
@@ -166,7 +170,7 @@ public class TileLayer extends MapLayer {
     try {
       future = source.loadTile(key);
     } catch (RuntimeException e) {
-      failed(key);
+      failed(key, e);
       return;
     }
     pending.put(key, future);
@@ -179,7 +183,8 @@ public class TileLayer extends MapLayer {
     }
     pending.remove(key);
     if (error != null || image == null || image.isError()) {
-      failed(key);
+      Throwable why = error != null ? error : image == null ? null : image.getException();
+      failed(key, why);
       return;
     }
     failedAtNanos.remove(key);
@@ -187,7 +192,16 @@ public class TileLayer extends MapLayer {
     markDirty();
   }
 
-  private void failed(TileKey key) {
+  /**
+   * Remembers a failed tile so it is not asked for again at once, and logs why the first time a
+   * source fails in a new way: a blank map with a silent cause helps nobody.
+   */
+  private void failed(TileKey key, Throwable why) {
+    String reason = why == null ? "no image" : String.valueOf(why.getMessage());
+    if (!reason.equals(lastFailureLogged)) {
+      lastFailureLogged = reason;
+      LOG.warn("tiles of {} fail to load (first: {}): {}", source.attribution(), key, reason);
+    }
     if (failedAtNanos.size() >= MAX_FAILURES_REMEMBERED) {
       failedAtNanos.clear();
     }

@@ -45,6 +45,12 @@ public final class FxTaskExecutor implements TaskExecutor {
             } catch (Exception e) {
               deliver(() -> onFailure.accept(e));
               return;
+            } catch (OutOfMemoryError e) {
+              // a huge image must not leave its pane "Loading…" forever
+              deliver(() -> onFailure.accept(new IllegalStateException(
+                  "there is not enough memory for this; close other images or give Tessera more"
+                      + " memory", e)));
+              return;
             }
             deliver(() -> onSuccess.accept(result));
           });
