@@ -224,6 +224,11 @@ public final class EmbeddedService implements AutoCloseable {
     return desktopClient;
   }
 
+  /** The database, for tests that take it away from under the service. */
+  Database database() {
+    return db;
+  }
+
   /** The job service, where features (and tests) register their job kinds. */
   public JobService jobs() {
     return jobs;

@@ -27,6 +27,21 @@ class EmbeddedServiceTest {
   }
 
   @Test
+  void withoutItsDatabaseHealthIs503AndOtherRoutesFailWithoutStackTraces() throws Exception {
+    try (EmbeddedService s = EmbeddedService.start(EmbeddedService.Options.forTest(dataDir))) {
+      s.database().close();
+      var health = s.desktopClient().raw("GET", "/api/v1/health", null, null);
+      assertThat(health.status()).isEqualTo(503);
+      assertThat(health.text()).contains("\"database\":\"disconnected\"");
+      var jobs = s.desktopClient().raw("GET", "/api/v1/jobs", null, null);
+      assertThat(jobs.status()).isEqualTo(500);
+      assertThat(jobs.header("Content-Type")).startsWith("application/problem+json");
+      assertThat(jobs.text()).contains("request_id").doesNotContain("Exception").doesNotContain(
+          "at io.tessera");
+    }
+  }
+
+  @Test
   void wireFormatsDoNotFollowTheDefaultLocale() throws Exception {
     Locale before = Locale.getDefault();
     Locale.setDefault(Locale.GERMANY);
