@@ -179,7 +179,8 @@ public final class MainViewModel {
 
   /**
    * Asks the service to cancel every job the status bar shows, then polls again so the bar
-   * reflects the result. A job that finished meanwhile is not an error worth showing.
+   * reflects the result. A job that is gone meanwhile is not an error worth showing; any other
+   * failure is, in the notice banner.
    */
   public void cancelRunningJobs() {
     List<String> ids = runningJobIds;
@@ -188,16 +189,24 @@ public final class MainViewModel {
     }
     executor.run(
         () -> {
+          String failure = null;
           for (String id : ids) {
             try {
               probe.cancelJob(id);
             } catch (ApiException e) {
-              // finished or gone in the meantime: nothing left to cancel
+              if (e.status() != 404) {
+                failure = e.getMessage();
+              }
             }
           }
-          return null;
+          return failure;
         },
-        done -> refreshJobs(),
+        failure -> {
+          if (failure != null) {
+            notice.set("Could not cancel the job: " + failure);
+          }
+          refreshJobs();
+        },
         error -> refreshJobs());
   }
 

@@ -32,6 +32,9 @@ class MainViewModelTest {
         if (id.equals("job_gone")) {
           throw new ApiException(404, "Not Found", "");
         }
+        if (id.equals("job_stuck")) {
+          throw new ApiException(500, "an unexpected error occurred", "");
+        }
       }
 
       @Override
@@ -238,6 +241,21 @@ class MainViewModelTest {
 
     assertThat(cancelled).containsExactly("job_tile", "job_gone");
     assertThat(vm.jobsRunningProperty().get()).isFalse();
+    assertThat(vm.noticeProperty().get()).isNull(); // a job gone meanwhile is no news
+  }
+
+  @Test
+  void aCancelTheServiceRefusesIsShownInTheNotice() {
+    MainViewModel vm =
+        new MainViewModel(
+            probe(MainViewModelTest::healthy, () -> List.of(job("stuck", "running", 0.3, null))),
+            URL, new CurrentThreadTaskExecutor(), null);
+    vm.refresh();
+
+    vm.cancelRunningJobs();
+
+    assertThat(vm.noticeProperty().get())
+        .isEqualTo("Could not cancel the job: an unexpected error occurred");
   }
 
   @Test
