@@ -81,7 +81,8 @@ public final class MainWindow {
     this.viewModel =
         new MainViewModel(
             ServiceProbe.of(context.client()), context.serviceUrl(), executor, context.notice());
-    this.imagePane = new ImagePane(new ImageViewModel(executor), this::openImageDialog);
+    this.imagePane =
+        new ImagePane(new ImageViewModel(executor), this::openImageDialog, this::openImage);
     this.poller = new Timeline(new KeyFrame(POLL_INTERVAL, e -> viewModel.refresh()));
     poller.setCycleCount(Animation.INDEFINITE);
 

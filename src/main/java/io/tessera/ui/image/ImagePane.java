@@ -3,6 +3,7 @@ package io.tessera.ui.image;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Point2D;
@@ -46,14 +47,18 @@ public final class ImagePane extends StackPane {
   private final Pane canvas = new Pane();
   private final Canvas view = new Canvas();
   private final Runnable onOpenRequest;
+  private final Consumer<Path> onFileDropped;
   private Point2D dragFrom;
 
   /**
    * @param onOpenRequest what the empty state's "Open Image…" button does (the File menu's action)
+   * @param onFileDropped opens a file dropped on the pane, the way File → Open does
    */
-  public ImagePane(ImageViewModel viewModel, Runnable onOpenRequest) {
+  public ImagePane(
+      ImageViewModel viewModel, Runnable onOpenRequest, Consumer<Path> onFileDropped) {
     this.viewModel = viewModel;
     this.onOpenRequest = onOpenRequest;
+    this.onFileDropped = onFileDropped;
     getStyleClass().add("image-pane");
     setId("imagePane");
     setFocusTraversable(true);
@@ -309,8 +314,7 @@ public final class ImagePane extends StackPane {
     List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
     boolean ok = files.size() == 1;
     if (ok) {
-      Path path = files.get(0).toPath();
-      viewModel.open(path);
+      onFileDropped.accept(files.get(0).toPath());
     }
     e.setDropCompleted(ok);
     e.consume();
