@@ -35,6 +35,7 @@ final class MapNavigation {
     view.addEventHandler(MouseEvent.MOUSE_EXITED, e -> view.mouseAt(null));
     view.addEventHandler(ScrollEvent.SCROLL, nav::scrolled);
     view.addEventHandler(KeyEvent.KEY_PRESSED, nav::keyPressed);
+    view.addEventHandler(KeyEvent.KEY_TYPED, nav::keyTyped);
   }
 
   private void pressed(MouseEvent e) {
@@ -90,18 +91,37 @@ final class MapNavigation {
   }
 
   private void keyPressed(KeyEvent e) {
+    if (e.isShortcutDown() || e.isAltDown()) {
+      return;
+    }
     double panX = view.getWidth() * KEY_PAN_FRACTION;
     double panY = view.getHeight() * KEY_PAN_FRACTION;
-    double cx = view.getWidth() / 2;
-    double cy = view.getHeight() / 2;
     switch (e.getCode()) {
       case LEFT -> view.panBy(panX, 0);
       case RIGHT -> view.panBy(-panX, 0);
       case UP -> view.panBy(0, panY);
       case DOWN -> view.panBy(0, -panY);
-      case PLUS, ADD, EQUALS -> view.zoomAt(cx, cy, Math.floor(view.getZoom() + 1e-9) + 1);
-      case MINUS, SUBTRACT -> view.zoomAt(cx, cy, Math.ceil(view.getZoom() - 1e-9) - 1);
-      case DIGIT0, NUMPAD0 -> view.fitWorld();
+      default -> {
+        return;
+      }
+    }
+    e.consume();
+  }
+
+  /**
+   * Typed characters rather than key codes, as in the image pane, so that + and - work on every
+   * keyboard layout.
+   */
+  private void keyTyped(KeyEvent e) {
+    if (e.isShortcutDown() || e.isAltDown()) {
+      return;
+    }
+    double cx = view.getWidth() / 2;
+    double cy = view.getHeight() / 2;
+    switch (e.getCharacter()) {
+      case "+", "=" -> view.zoomAt(cx, cy, Math.floor(view.getZoom() + 1e-9) + 1);
+      case "-" -> view.zoomAt(cx, cy, Math.ceil(view.getZoom() - 1e-9) - 1);
+      case "0" -> view.fitWorld();
       default -> {
         return;
       }
