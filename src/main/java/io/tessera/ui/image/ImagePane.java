@@ -234,6 +234,7 @@ public final class ImagePane extends StackPane {
           if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
             dragFrom = new Point2D(e.getX(), e.getY());
           }
+          e.consume(); // keeps the surrounding TabPane from taking the focus back
         });
     canvas.addEventHandler(
         MouseEvent.MOUSE_DRAGGED,

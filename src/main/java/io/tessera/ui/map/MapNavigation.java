@@ -45,6 +45,9 @@ final class MapNavigation {
       centerAtPress = view.centerWorldPixel();
       dragging = false;
     }
+    // a TabPane around the map would otherwise take the focus back on this press, and the
+    // arrow keys would switch its tabs instead of panning
+    e.consume();
   }
 
   private void dragged(MouseEvent e) {

@@ -26,6 +26,12 @@ public class MapPane extends StackPane {
     getChildren().add(mapView);
   }
 
+  /** Focus goes to the map itself, whose keys (arrows, +, -, 0) then work at once. */
+  @Override
+  public void requestFocus() {
+    mapView.requestFocus();
+  }
+
   /** The geographic position under the mouse, or null when the mouse is outside the map. */
   public ReadOnlyObjectProperty<LonLat> pointerPositionProperty() {
     return mapView.pointerPositionProperty();
