@@ -88,6 +88,7 @@ public final class MainWindow {
 
     viewModel.mapPointerProperty().bind(mapPane.pointerPositionProperty());
     viewModel.imagePointerProperty().bind(imagePane.viewModel().pointerPixelProperty());
+    mapPane.setId("mapPane");
     wireMapToPreferences(mapPane, prefs);
 
     split.getItems().addAll(sidebar(), centre(), inspector());

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import io.tessera.ui.map.MapPane;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -82,6 +83,18 @@ class MainWindowTest {
     robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
     assertThat(selectedTab(robot)).isEqualTo("mapTab");
     assertThat(window.viewModel().selectedPaneProperty().get()).isEqualTo(CentrePane.MAP);
+  }
+
+  @Test
+  void afterAClickOnTheMapArrowsPanItInsteadOfSwitchingTabs(FxRobot robot) {
+    robot.clickOn("#mapPane");
+    MapPane map = robot.lookup("#mapPane").queryAs(MapPane.class);
+    double lonBefore = map.centerProperty().get().lonDeg();
+
+    robot.type(KeyCode.RIGHT);
+
+    assertThat(selectedTab(robot)).isEqualTo("mapTab");
+    assertThat(map.centerProperty().get().lonDeg()).isGreaterThan(lonBefore);
   }
 
   @Test
