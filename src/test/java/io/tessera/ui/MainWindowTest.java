@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tessera.client.TesseraClient;
 import io.tessera.ui.image.ImageViewModel;
+import io.tessera.ui.map.MapPane;
 import io.tessera.ui.task.FxTaskExecutor;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import io.tessera.ui.map.MapPane;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
