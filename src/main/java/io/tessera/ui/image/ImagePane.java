@@ -1,5 +1,6 @@
 package io.tessera.ui.image;
 
+import io.tessera.ui.NavigationKeys;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,8 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -83,8 +82,35 @@ public final class ImagePane extends StackPane {
     viewModel.offsetYProperty().addListener((o, a, b) -> redraw());
 
     installMouse();
-    addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
-    addEventHandler(KeyEvent.KEY_TYPED, this::keyTyped);
+    NavigationKeys.install(
+        this,
+        new NavigationKeys.Target() {
+          @Override
+          public void panBy(double dx, double dy) {
+            viewModel.panBy(dx, dy);
+          }
+
+          @Override
+          public double panStepXPixels() {
+            return ARROW_PAN_PX;
+          }
+
+          @Override
+          public void zoomStep(boolean in) {
+            viewModel.zoomStep(in);
+          }
+
+          @Override
+          public void fit() {
+            viewModel.fit();
+          }
+
+          @Override
+          public boolean oneToOne() {
+            viewModel.oneToOne();
+            return true;
+          }
+        });
     setOnDragOver(this::dragOver);
     setOnDragDropped(this::dragDropped);
   }
@@ -268,40 +294,6 @@ public final class ImagePane extends StackPane {
             e.consume();
           }
         });
-  }
-
-  private void keyPressed(KeyEvent e) {
-    if (e.isShortcutDown() || e.isAltDown()) {
-      return;
-    }
-    KeyCode code = e.getCode();
-    switch (code) {
-      case LEFT -> viewModel.panBy(ARROW_PAN_PX, 0);
-      case RIGHT -> viewModel.panBy(-ARROW_PAN_PX, 0);
-      case UP -> viewModel.panBy(0, ARROW_PAN_PX);
-      case DOWN -> viewModel.panBy(0, -ARROW_PAN_PX);
-      default -> {
-        return;
-      }
-    }
-    e.consume();
-  }
-
-  /** Typed characters rather than key codes, so that + and - work on every keyboard layout. */
-  private void keyTyped(KeyEvent e) {
-    if (e.isShortcutDown() || e.isAltDown()) {
-      return;
-    }
-    switch (e.getCharacter()) {
-      case "+", "=" -> viewModel.zoomStep(true);
-      case "-" -> viewModel.zoomStep(false);
-      case "0" -> viewModel.fit();
-      case "1" -> viewModel.oneToOne();
-      default -> {
-        return;
-      }
-    }
-    e.consume();
   }
 
   private void dragOver(DragEvent e) {

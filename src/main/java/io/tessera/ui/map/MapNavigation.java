@@ -1,8 +1,8 @@
 package io.tessera.ui.map;
 
+import io.tessera.ui.NavigationKeys;
 import io.tessera.core.geo.WorldPixel;
 import javafx.geometry.Point2D;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -34,8 +34,36 @@ final class MapNavigation {
     view.addEventHandler(MouseEvent.MOUSE_MOVED, e -> view.mouseAt(new Point2D(e.getX(), e.getY())));
     view.addEventHandler(MouseEvent.MOUSE_EXITED, e -> view.mouseAt(null));
     view.addEventHandler(ScrollEvent.SCROLL, nav::scrolled);
-    view.addEventHandler(KeyEvent.KEY_PRESSED, nav::keyPressed);
-    view.addEventHandler(KeyEvent.KEY_TYPED, nav::keyTyped);
+    NavigationKeys.install(
+        view,
+        new NavigationKeys.Target() {
+          @Override
+          public void panBy(double dx, double dy) {
+            view.panBy(dx, dy);
+          }
+
+          @Override
+          public double panStepXPixels() {
+            return view.getWidth() * KEY_PAN_FRACTION;
+          }
+
+          @Override
+          public double panStepYPixels() {
+            return view.getHeight() * KEY_PAN_FRACTION;
+          }
+
+          @Override
+          public void zoomStep(boolean in) {
+            double z = view.getZoom();
+            double next = in ? Math.floor(z + 1e-9) + 1 : Math.ceil(z - 1e-9) - 1;
+            view.zoomAt(view.getWidth() / 2, view.getHeight() / 2, next);
+          }
+
+          @Override
+          public void fit() {
+            view.fitWorld();
+          }
+        });
   }
 
   private void pressed(MouseEvent e) {
@@ -90,45 +118,6 @@ final class MapNavigation {
     // send fractions of a notch, which zoom smoothly.
     double notches = e.getMultiplierY() > 0 ? e.getDeltaY() / e.getMultiplierY() : Math.signum(e.getDeltaY());
     view.zoomAt(e.getX(), e.getY(), view.getZoom() + notches * ZOOM_PER_NOTCH);
-    e.consume();
-  }
-
-  private void keyPressed(KeyEvent e) {
-    if (e.isShortcutDown() || e.isAltDown()) {
-      return;
-    }
-    double panX = view.getWidth() * KEY_PAN_FRACTION;
-    double panY = view.getHeight() * KEY_PAN_FRACTION;
-    switch (e.getCode()) {
-      case LEFT -> view.panBy(panX, 0);
-      case RIGHT -> view.panBy(-panX, 0);
-      case UP -> view.panBy(0, panY);
-      case DOWN -> view.panBy(0, -panY);
-      default -> {
-        return;
-      }
-    }
-    e.consume();
-  }
-
-  /**
-   * Typed characters rather than key codes, as in the image pane, so that + and - work on every
-   * keyboard layout.
-   */
-  private void keyTyped(KeyEvent e) {
-    if (e.isShortcutDown() || e.isAltDown()) {
-      return;
-    }
-    double cx = view.getWidth() / 2;
-    double cy = view.getHeight() / 2;
-    switch (e.getCharacter()) {
-      case "+", "=" -> view.zoomAt(cx, cy, Math.floor(view.getZoom() + 1e-9) + 1);
-      case "-" -> view.zoomAt(cx, cy, Math.ceil(view.getZoom() - 1e-9) - 1);
-      case "0" -> view.fitWorld();
-      default -> {
-        return;
-      }
-    }
     e.consume();
   }
 }
