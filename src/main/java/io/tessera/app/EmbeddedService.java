@@ -19,8 +19,6 @@ import io.tessera.store.BlobStore;
 import io.tessera.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,19 +43,17 @@ public final class EmbeddedService implements AutoCloseable {
 
   /**
    * @param port 0 for any free port
-   * @param fallbackToFreePort when {@code port} is taken, listen on a free one instead of failing
    * @param dbUrl a JDBC URL, or null for the H2 file database in the data dir
    * @param tls certificate and key to serve HTTPS, or null for plain HTTP
    */
   public record Options(
-      Path dataDir, String host, int port, boolean fallbackToFreePort, String dbUrl,
-      TlsMaterial tls) {
-    public Options(Path dataDir, String host, int port, boolean fallbackToFreePort) {
-      this(dataDir, host, port, fallbackToFreePort, null, null);
+      Path dataDir, String host, int port, String dbUrl, TlsMaterial tls) {
+    public Options(Path dataDir, String host, int port) {
+      this(dataDir, host, port, null, null);
     }
 
     public static Options forTest(Path dataDir) {
-      return new Options(dataDir, "127.0.0.1", 0, false, null, null);
+      return new Options(dataDir, "127.0.0.1", 0, null, null);
     }
   }
 
@@ -65,19 +61,17 @@ public final class EmbeddedService implements AutoCloseable {
   private final JobService jobs;
   private final ApiServer server;
   private final String url;
-  private final boolean portFallback;
   private final String desktopToken;
   private volatile TesseraClient desktopClient;
   private final Path instanceFile;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private EmbeddedService(
-      Options options, Database db, JobService jobs, ApiServer server, boolean portFallback,
-      String desktopToken, String adminToken) {
+      Options options, Database db, JobService jobs, ApiServer server, String desktopToken,
+      String adminToken) {
     this.db = db;
     this.jobs = jobs;
     this.server = server;
-    this.portFallback = portFallback;
     String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
     this.url = (server.secure() ? "https://" : "http://") + host + ":" + server.port();
     this.desktopToken = desktopToken;
@@ -127,22 +121,16 @@ public final class EmbeddedService implements AutoCloseable {
       ApiContext ctx =
           new ApiContext(
               auth, accounts, organizations, jobs, dbRef::ping, clock, Version.current());
-      boolean fallback =
-          options.fallbackToFreePort() && options.port() != 0
-              && !portFree(options.host(), options.port());
-      if (fallback) {
-        LOG.info("port {} is taken; using a free port", options.port());
-      }
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =
-          new ApiServer(ctx, options.tls()).start(options.host(), fallback ? 0 : options.port());
+          new ApiServer(ctx, options.tls()).start(options.host(), options.port());
       long tHttp = System.nanoTime();
       LOG.info(
           "service ready in {} ms (database {} ms, services {} ms, HTTP {} ms)",
           (tHttp - t0) / 1_000_000, (tDb - t0) / 1_000_000, (tServices - tDb) / 1_000_000,
           (tHttp - tServices) / 1_000_000);
-      return new EmbeddedService(options, db, jobs, server, fallback, desktopToken, adminToken);
+      return new EmbeddedService(options, db, jobs, server, desktopToken, adminToken);
     } catch (IOException e) {
       closeQuietly(jobs, db);
       throw new UncheckedIOException("cannot use the data dir " + dataDir + ": " + e.getMessage(), e);
@@ -161,17 +149,6 @@ public final class EmbeddedService implements AutoCloseable {
     } catch (RuntimeException e) {
       db.close();
       throw e;
-    }
-  }
-
-  /** True when nothing listens on {@code host:port} now (it may change the next moment). */
-  static boolean portFree(String host, int port) {
-    try (ServerSocket probe = new ServerSocket()) {
-      probe.setReuseAddress(true);
-      probe.bind(new InetSocketAddress(host, port));
-      return true;
-    } catch (IOException e) {
-      return false;
     }
   }
 
@@ -208,11 +185,6 @@ public final class EmbeddedService implements AutoCloseable {
 
   public int port() {
     return server.port();
-  }
-
-  /** True when the requested port was taken and a free one was used instead. */
-  public boolean portFallback() {
-    return portFallback;
   }
 
   /** A client authenticated with the desktop's in-process credential. */

@@ -18,8 +18,6 @@ import io.tessera.ui.DesktopApp;
 import io.tessera.ui.DesktopContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,8 +48,7 @@ final class Main implements Environment {
     // The window does not wait for the service: the port and the desktop credential are chosen
     // here, the service starts once the window is drawn, and the status bar shows "connecting…"
     // until it answers.
-    boolean taken = !EmbeddedService.portFree("127.0.0.1", DESKTOP_PORT);
-    int port = taken ? freePort() : DESKTOP_PORT;
+    int port = LoopbackPorts.preferredOrFree(DESKTOP_PORT);
     String token = RandomSecrets.token("tsd_", 32);
     String url = "http://127.0.0.1:" + port;
     // On two cores the service and the toolkit slow each other down: the window comes first.
@@ -60,7 +57,7 @@ final class Main implements Environment {
             .thenApplyAsync(
                 ignored ->
                     EmbeddedService.start(
-                        new EmbeddedService.Options(dataDir, "127.0.0.1", port, false),
+                        new EmbeddedService.Options(dataDir, "127.0.0.1", port),
                         Clock.systemUTC(),
                         token));
     service.exceptionally(
@@ -77,7 +74,7 @@ final class Main implements Environment {
     // SIGTERM or logout ends the JVM without returning from launch: close the service then too
     Runtime.getRuntime().addShutdownHook(new Thread(stopService, "tessera-shutdown"));
     String notice =
-        taken
+        port != DESKTOP_PORT
             ? "Port " + DESKTOP_PORT + " was taken, so the local service listens on " + url + "."
             : null;
     DesktopContext context =
@@ -89,14 +86,6 @@ final class Main implements Environment {
       stopService.run();
     }
     return 0;
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on 127.0.0.1", e);
-    }
   }
 
   /** The desktop has no terminal to speak of: its log goes to the data dir. */
@@ -116,7 +105,7 @@ final class Main implements Environment {
     TlsMaterial tls = tlsCert == null ? null : TlsMaterial.fromPem(tlsCert, tlsKey);
     EmbeddedService s =
         EmbeddedService.start(
-            new EmbeddedService.Options(dataDir, host, port, false, dbUrl, tls));
+            new EmbeddedService.Options(dataDir, host, port, dbUrl, tls));
     return new Running() {
       @Override
       public String url() {
