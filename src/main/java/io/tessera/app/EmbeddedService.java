@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedService implements AutoCloseable {
   static final String INSTANCE_FILE = "instance.json";
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedService.class);
-  private static final int BCRYPT_COST = 12;
 
   /**
    * @param port 0 for any free port
@@ -108,7 +107,7 @@ public final class EmbeddedService implements AutoCloseable {
       String org = organizations.ensureDefault("Local");
       Secrets secrets = new Secrets(db.jdbi(), key, clock);
       TokenService tokens = new TokenService(secrets.getOrCreate("jwt-signing-key", 64), clock);
-      PasswordHasher hasher = new PasswordHasher(BCRYPT_COST);
+      PasswordHasher hasher = new PasswordHasher();
       String adminToken = RandomSecrets.token("tsa_", 32);
       AuthService auth =
           new AuthService(db.jdbi(), clock, tokens, hasher, org, desktopToken, adminToken);

@@ -132,7 +132,7 @@ final class Main implements Environment {
     Clock clock = Clock.systemUTC();
     Database db = EmbeddedService.openMigrated(dataDir, dbUrl, clock);
     String org = new OrganizationService(db.jdbi(), clock).ensureDefault("Local");
-    AccountService accounts = new AccountService(db.jdbi(), clock, new PasswordHasher(12), org);
+    AccountService accounts = new AccountService(db.jdbi(), clock, new PasswordHasher(), org);
     return new Admin() {
       @Override
       public UserDto createUser(String email, String password, String role) {
