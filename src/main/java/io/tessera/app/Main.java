@@ -23,13 +23,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The composition root: the command line, and what each command starts. */
 final class Main implements Environment {
   static final int DESKTOP_PORT = 8000;
-  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   private Main() {}
 
@@ -64,7 +62,8 @@ final class Main implements Environment {
         e -> {
           Throwable cause = e instanceof CompletionException && e.getCause() != null
               ? e.getCause() : e;
-          LOG.error("the local service did not start", cause);
+          // looked up here, not in a static field: the log file is chosen before the first logger
+          LoggerFactory.getLogger(Main.class).error("the local service did not start", cause);
           DesktopApp.showFatalError(
               "Tessera could not start its local service.", String.valueOf(cause.getMessage()));
           return null;
