@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -111,6 +112,30 @@ public final class TesseraClient {
 
   public void delete(String path) {
     execute(request(path).delete().build());
+  }
+
+  /** GETs a binary body (an image, a ZIP) whole. */
+  public byte[] getBytes(String path) {
+    return execute(request(path).get().build());
+  }
+
+  /** A file part of a multipart upload, streamed from disk. */
+  public record FilePart(String name, java.nio.file.Path file, String contentType) {}
+
+  /**
+   * POSTs {@code multipart/form-data}: the text fields, then the files, each streamed from disk.
+   */
+  public <T> T postMultipart(
+      String path, Map<String, String> fields, List<FilePart> files, Class<T> type) {
+    MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM);
+    fields.forEach(b::addFormDataPart);
+    for (FilePart f : files) {
+      b.addFormDataPart(
+          f.name(),
+          f.file().getFileName().toString(),
+          RequestBody.create(f.file().toFile(), MediaType.get(f.contentType())));
+    }
+    return read(execute(request(path).post(b.build()).build()), json.constructType(type));
   }
 
   /** Sends a raw request and returns status, headers and body without throwing on 4xx/5xx. */
