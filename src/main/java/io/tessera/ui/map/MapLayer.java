@@ -2,6 +2,7 @@ package io.tessera.ui.map;
 
 import io.tessera.core.geo.LonLat;
 import javafx.geometry.Point2D;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 
 /**
@@ -9,6 +10,11 @@ import javafx.scene.layout.Region;
  * data, calls {@link #markDirty()}, and redraws in {@link #layoutLayer()} on the next pulse, placing
  * things with {@link #getMapPoint(LonLat)}. The view marks every layer dirty when it pans, zooms or
  * resizes. A layer covers the whole view, so its coordinates are the view's.
+ *
+ * <p>Clicks on the map that are not the end of a pan are offered to the visible layers, topmost
+ * first, through {@link #mapClicked(MouseEvent)}: a drawing tool takes them to add vertices, a
+ * feature layer to select what lies under the mouse. Only clicks no layer takes navigate (a
+ * double-click zooms in).
  */
 public class MapLayer extends Region {
   private MapView mapView;
@@ -40,6 +46,14 @@ public class MapLayer extends Region {
 
   /** Redraws the layer for the view's current centre, zoom and size. Runs on the FX thread. */
   protected void layoutLayer() {}
+
+  /**
+   * A click on the map that was not the end of a pan, in this layer's coordinates; return true to
+   * take it (no layer below sees it and the map does not zoom on a double-click).
+   */
+  protected boolean mapClicked(MouseEvent e) {
+    return false;
+  }
 
   /** Called when the layer joins ({@code view} non-null) or leaves a view. */
   protected void attachedTo(MapView view) {}

@@ -102,7 +102,7 @@ final class MapNavigation {
   private void clicked(MouseEvent e) {
     boolean wasDrag = dragging;
     dragging = false;
-    if (wasDrag) {
+    if (wasDrag || view.offerClick(e)) {
       e.consume();
     } else if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
       view.zoomAt(e.getX(), e.getY(), Math.floor(view.getZoom() + 1e-9) + 1);

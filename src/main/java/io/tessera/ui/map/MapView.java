@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
@@ -34,7 +35,8 @@ import javafx.scene.shape.Rectangle;
  * MapLayer}s (first is drawn first), a scale bar and the sources' attribution, with fractional zoom
  * from the whole world ({@value #MIN_ZOOM}) to about 2 mm per pixel ({@value #MAX_ZOOM}).
  * Navigation follows UX.md: wheel zooms at the cursor, left or middle drag pans, arrows pan,
- * {@code +}/{@code -} zoom, {@code 0} fits the world, double-click zooms in one step at the point.
+ * {@code +}/{@code -} zoom, {@code 0} fits the world, double-click zooms in one step at the point
+ * unless a layer takes the click (see {@link MapLayer#mapClicked}).
  *
  * <p>Use on the FX thread only.
  */
@@ -186,6 +188,24 @@ public class MapView extends Region {
     setCenterWorldPixel(centerWorldPixel().plus(-dx, -dy));
   }
 
+  /**
+   * Shows the box from {@code southWest} to {@code northEast} as large as fits with {@code
+   * paddingPixels} on every side, centred, but no closer than {@code maxZoom} (a tiny box would
+   * otherwise fill the view with a few centimetres of ground).
+   */
+  public void fitBounds(LonLat southWest, LonLat northEast, double paddingPixels, double maxZoom) {
+    WorldPixel a = WebMercator.toWorldPixel(southWest, 0);
+    WorldPixel b = WebMercator.toWorldPixel(northEast, 0);
+    double w = Math.max(Math.abs(b.x() - a.x()), 1e-12);
+    double h = Math.max(Math.abs(b.y() - a.y()), 1e-12);
+    double fit =
+        Math.log(Math.min((getWidth() - 2 * paddingPixels) / w, (getHeight() - 2 * paddingPixels) / h))
+            / Math.log(2);
+    double z = Double.isFinite(fit) ? Math.min(fit, maxZoom) : maxZoom;
+    WorldPixel middle = new WorldPixel((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
+    setView(WebMercator.toLonLat(middle, 0), z);
+  }
+
   /** Shows the whole world, as large as fits, centred. */
   public void fitWorld() {
     double fit = Math.log(Math.min(getWidth(), getHeight()) / WebMercator.TILE_SIZE_PIXELS) / Math.log(2);
@@ -201,6 +221,17 @@ public class MapView extends Region {
     double size = WebMercator.worldSizePixels(getZoom());
     WorldPixel inside = new WorldPixel(Math.max(0, Math.min(size, pixel.x())), Math.max(0, Math.min(size, pixel.y())));
     setCenter(WebMercator.toLonLat(inside, getZoom()));
+  }
+
+  /** Offers a click to the visible layers, topmost first; true when one took it. */
+  boolean offerClick(MouseEvent e) {
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      MapLayer layer = layers.get(i);
+      if (layer.isVisible() && layer.mapClicked(e)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Remembers where the mouse is (null when it left) and updates the pointer position. */

@@ -98,6 +98,26 @@ class MapViewTest {
   }
 
   @Test
+  void aLayerThatTakesClicksGetsThemInsteadOfTheDoubleClickZoom(FxRobot robot) {
+    java.util.List<Integer> taken = new java.util.ArrayList<>();
+    MapLayer tool = new MapLayer() {
+      @Override
+      protected boolean mapClicked(javafx.scene.input.MouseEvent e) {
+        taken.add(e.getClickCount());
+        return true;
+      }
+    };
+    fx(() -> view.getLayers().add(tool));
+
+    robot.moveTo(fx(() -> view.localToScreen(500, 220))).doubleClickOn(MouseButton.PRIMARY);
+    robot.drag(fx(() -> view.localToScreen(400, 300)), MouseButton.PRIMARY).moveBy(60, 0).drop();
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(taken).as("both clicks, not the end of the pan").containsExactly(1, 2);
+    assertThat(fx(view::getZoom)).isEqualTo(6);
+  }
+
+  @Test
   void keysZoomPanAndFitTheWorld(FxRobot robot) {
     robot.clickOn(view);
     robot.write('+');
