@@ -9,9 +9,6 @@ import javafx.scene.input.ScrollEvent;
 
 /** Mouse and keyboard navigation of a {@link MapView}, as UX.md describes it for every pane. */
 final class MapNavigation {
-  /** A press that moves less than this many pixels is a click, not a drag. */
-  static final double CLICK_SLOP_PIXELS = 4;
-
   /** Zoom change per wheel notch, zoom levels. */
   static final double ZOOM_PER_NOTCH = 0.5;
   private static final double KEY_PAN_FRACTION = 0.25;
@@ -85,7 +82,7 @@ final class MapNavigation {
     }
     double dx = e.getX() - pressedAt.getX();
     double dy = e.getY() - pressedAt.getY();
-    if (!dragging && Math.hypot(dx, dy) >= CLICK_SLOP_PIXELS) {
+    if (!dragging && Math.hypot(dx, dy) >= MapView.CLICK_SLOP_PIXELS) {
       dragging = true;
     }
     if (dragging) {

@@ -47,6 +47,9 @@ public class MapView extends Region {
   /** Finest zoom: about 2 mm per pixel at the equator. */
   public static final double MAX_ZOOM = 26;
 
+  /** A press that moves less than this many pixels is a click, not a drag (on handles too). */
+  public static final double CLICK_SLOP_PIXELS = 4;
+
   private static final Color OUTSIDE_WORLD = Color.rgb(224, 224, 224);
   private static final double SCALE_BAR_MAX_PIXELS = 120;
 

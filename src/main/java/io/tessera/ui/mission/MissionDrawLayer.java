@@ -1,0 +1,347 @@
+package io.tessera.ui.mission;
+
+import io.tessera.core.geo.LonLat;
+import io.tessera.ui.map.MapLayer;
+import io.tessera.ui.map.MapView;
+import io.tessera.ui.mission.MissionDrawViewModel.Phase;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.event.EventHandler;
+import javafx.geometry.Point2D;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
+import javafx.scene.shape.StrokeLineJoin;
+
+/**
+ * Draws the mission area being drawn and turns the mouse and keys into {@link
+ * MissionDrawViewModel} edits, as UX.md's "Drawing and editing geometry" describes: while the tool
+ * is armed a click adds a vertex and a double-click or Enter finishes; a vertex handle drags to
+ * move, an edge's midpoint handle drags to insert a vertex, a right-click on a vertex (or Delete
+ * while hovering it) removes it; Esc cancels the shape in progress (or the drag in progress).
+ * Panning and zooming work as everywhere else: a drag that does not start on a handle pans.
+ *
+ * <p>An editable shape has few vertices, so its handles are nodes; they are pooled so that the node
+ * being dragged stays in the scene while vertices are inserted around it. The shape is drawn red
+ * while it is not a valid polygon, and its area (or "Not valid") is shown in its middle.
+ */
+public final class MissionDrawLayer extends MapLayer {
+  private static final Color DRAFT = Color.web("#e8710a");
+  private static final Color INVALID = Color.web("#d32f2f");
+  private static final double VERTEX_RADIUS = 5.5;
+  private static final double MIDPOINT_RADIUS = 4;
+
+  private final MissionDrawViewModel vm;
+  private final Polygon fill = new Polygon();
+  private final Polyline outline = new Polyline();
+  private final Polyline rubberBand = new Polyline();
+  private final List<Circle> vertexHandles = new ArrayList<>();
+  private final List<Circle> midpointHandles = new ArrayList<>();
+  private final Label areaLabel = new Label();
+  private final EventHandler<KeyEvent> keys = this::keyPressed;
+  private final InvalidationListener pointerMoved = obs -> markDirty();
+  private Point2D pressedAt;
+  private Circle hovered;
+
+  public MissionDrawLayer(MissionDrawViewModel vm) {
+    this.vm = vm;
+    getStyleClass().add("mission-draw-layer");
+    fill.setMouseTransparent(true);
+    outline.setMouseTransparent(true);
+    outline.setStrokeWidth(2.5);
+    outline.setStrokeLineJoin(StrokeLineJoin.ROUND);
+    outline.setFill(null);
+    rubberBand.setMouseTransparent(true);
+    rubberBand.setFill(null);
+    rubberBand.setStrokeWidth(1.5);
+    rubberBand.getStrokeDashArray().setAll(6.0, 5.0);
+    areaLabel.setId("draftAreaLabel");
+    areaLabel.getStyleClass().add("map-area-label");
+    areaLabel.setMouseTransparent(true);
+    areaLabel.setManaged(false);
+    getChildren().addAll(fill, outline, rubberBand, areaLabel);
+
+    vm.vertices().addListener((InvalidationListener) obs -> markDirty());
+    vm.invalidReasonProperty().addListener(obs -> markDirty());
+    vm.phaseProperty().addListener((obs, was, is) -> phaseChanged(is));
+  }
+
+  @Override
+  protected void attachedTo(MapView view) {
+    // a layer leaves one view only to be dropped; listeners go with the view it joins
+    if (view != null) {
+      view.addEventHandler(KeyEvent.KEY_PRESSED, keys);
+      view.pointerPositionProperty().addListener(pointerMoved);
+      phaseChanged(vm.getPhase());
+    }
+  }
+
+  private void phaseChanged(Phase phase) {
+    MapView view = getMapView();
+    if (view != null) {
+      view.setCursor(phase == Phase.DRAWING ? Cursor.CROSSHAIR : null);
+    }
+    if (phase == Phase.IDLE) {
+      hovered = null;
+    }
+    markDirty();
+  }
+
+  // ---- drawing ----
+
+  @Override
+  protected void layoutLayer() {
+    List<LonLat> vs = vm.vertices();
+    Phase phase = vm.getPhase();
+    boolean shown = phase != Phase.IDLE && !vs.isEmpty();
+    Color colour = vm.invalidReasonProperty().get() == null ? DRAFT : INVALID;
+    List<Point2D> screen = new ArrayList<>(vs.size());
+    for (LonLat v : vs) {
+      screen.add(getMapPoint(v));
+    }
+
+    fill.getPoints().setAll(coordinates(screen, false));
+    fill.setFill(colour.deriveColor(0, 1, 1, 0.18));
+    fill.setVisible(shown && vs.size() >= 3);
+    outline.getPoints().setAll(coordinates(screen, phase == Phase.EDITING && vs.size() >= 3));
+    outline.setStroke(colour);
+    outline.setVisible(shown);
+    layoutRubberBand(screen, phase, colour);
+
+    resizePool(vertexHandles, shown ? vs.size() : 0, false);
+    for (int i = 0; i < vertexHandles.size(); i++) {
+      Circle c = vertexHandles.get(i);
+      c.setCenterX(screen.get(i).getX());
+      c.setCenterY(screen.get(i).getY());
+      c.setStroke(colour);
+      // the first vertex is larger while drawing: a click on it closes the shape
+      c.setRadius(phase == Phase.DRAWING && i == 0 && vs.size() >= 3 ? VERTEX_RADIUS + 2 : VERTEX_RADIUS);
+    }
+    int edges = phase == Phase.EDITING && vs.size() >= 2 ? vs.size() : 0;
+    resizePool(midpointHandles, edges, true);
+    for (int i = 0; i < edges; i++) {
+      Point2D a = screen.get(i);
+      Point2D b = screen.get((i + 1) % vs.size());
+      Circle c = midpointHandles.get(i);
+      c.setCenterX((a.getX() + b.getX()) / 2);
+      c.setCenterY((a.getY() + b.getY()) / 2);
+      c.setStroke(colour);
+    }
+    layoutAreaLabel(screen, shown && vs.size() >= 3);
+  }
+
+  private void layoutRubberBand(List<Point2D> screen, Phase phase, Color colour) {
+    LonLat pointer = getMapView().pointerPositionProperty().get();
+    boolean show = phase == Phase.DRAWING && !screen.isEmpty() && pointer != null && !vm.isDragging();
+    rubberBand.setVisible(show);
+    if (!show) {
+      return;
+    }
+    Point2D p = getMapPoint(pointer);
+    Point2D last = screen.get(screen.size() - 1);
+    List<Point2D> band = screen.size() >= 2 ? List.of(last, p, screen.get(0)) : List.of(last, p);
+    rubberBand.getPoints().setAll(coordinates(band, false));
+    rubberBand.setStroke(colour);
+  }
+
+  private void layoutAreaLabel(List<Point2D> screen, boolean show) {
+    areaLabel.setVisible(show);
+    if (!show) {
+      return;
+    }
+    boolean valid = vm.invalidReasonProperty().get() == null;
+    areaLabel.setText(valid ? MissionFormat.area(vm.areaSquareMetersProperty().get()) : "Not valid");
+    areaLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !valid);
+    double x = 0;
+    double y = 0;
+    for (Point2D p : screen) {
+      x += p.getX();
+      y += p.getY();
+    }
+    areaLabel.autosize();
+    areaLabel.relocate(
+        x / screen.size() - areaLabel.getWidth() / 2, y / screen.size() - areaLabel.getHeight() / 2);
+  }
+
+  private static List<Double> coordinates(List<Point2D> points, boolean close) {
+    List<Double> out = new ArrayList<>(points.size() * 2 + 2);
+    for (Point2D p : points) {
+      out.add(p.getX());
+      out.add(p.getY());
+    }
+    if (close && !points.isEmpty()) {
+      out.add(points.get(0).getX());
+      out.add(points.get(0).getY());
+    }
+    return out;
+  }
+
+  private void resizePool(List<Circle> pool, int size, boolean midpoints) {
+    while (pool.size() < size) {
+      Circle c = midpoints ? midpointHandle() : vertexHandle();
+      pool.add(c);
+      // vertices above midpoints, the label above all
+      getChildren().add(midpoints ? getChildren().indexOf(areaLabel) - vertexHandles.size() : getChildren().indexOf(areaLabel), c);
+    }
+    while (pool.size() > size) {
+      Circle c = pool.remove(pool.size() - 1);
+      getChildren().remove(c);
+      if (c == hovered) {
+        hovered = null;
+      }
+    }
+  }
+
+  // ---- handles ----
+
+  private Circle vertexHandle() {
+    Circle c = new Circle(VERTEX_RADIUS, Color.WHITE);
+    c.setStrokeWidth(2);
+    c.getStyleClass().add("vertex-handle");
+    c.setCursor(Cursor.HAND);
+    c.setOnMouseEntered(e -> hovered = c);
+    c.setOnMouseExited(e -> {
+      if (hovered == c) {
+        hovered = null;
+      }
+    });
+    c.addEventHandler(MouseEvent.MOUSE_PRESSED, this::handlePressed);
+    c.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+      if (!vm.isDragging() && beyondSlop(e)) {
+        vm.beginMove(vertexHandles.indexOf(c));
+      }
+      dragged(e);
+    });
+    c.addEventHandler(MouseEvent.MOUSE_RELEASED, this::handleReleased);
+    c.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+      e.consume();
+      int index = vertexHandles.indexOf(c);
+      if (e.getButton() == MouseButton.SECONDARY) {
+        vm.removeVertex(index);
+      } else if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && vm.getPhase() == Phase.DRAWING
+          && (e.getClickCount() == 2 || index == 0)) {
+        // a double-click lands on the vertex its first click added; a click on the first closes
+        vm.finish();
+      }
+    });
+    return c;
+  }
+
+  private Circle midpointHandle() {
+    Circle c = new Circle(MIDPOINT_RADIUS, Color.WHITE.deriveColor(0, 1, 1, 0.85));
+    c.setStrokeWidth(1.5);
+    c.getStyleClass().add("midpoint-handle");
+    c.setCursor(Cursor.HAND);
+    c.addEventHandler(MouseEvent.MOUSE_PRESSED, this::handlePressed);
+    c.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+      if (!vm.isDragging() && beyondSlop(e)) {
+        LonLat at = lonLat(e);
+        if (at != null) {
+          vm.beginInsert(midpointHandles.indexOf(c), at);
+        }
+      }
+      dragged(e);
+    });
+    c.addEventHandler(MouseEvent.MOUSE_RELEASED, this::handleReleased);
+    c.addEventHandler(MouseEvent.MOUSE_CLICKED, MouseEvent::consume);
+    return c;
+  }
+
+  private void handlePressed(MouseEvent e) {
+    // the map's own press handler never sees this press, so the map takes the keyboard here
+    getMapView().requestFocus();
+    pressedAt = e.getButton() == MouseButton.PRIMARY ? new Point2D(e.getSceneX(), e.getSceneY()) : null;
+    e.consume();
+  }
+
+  private boolean beyondSlop(MouseEvent e) {
+    return pressedAt != null
+        && pressedAt.distance(e.getSceneX(), e.getSceneY()) >= MapView.CLICK_SLOP_PIXELS;
+  }
+
+  private void dragged(MouseEvent e) {
+    LonLat at = lonLat(e);
+    if (vm.isDragging() && at != null) {
+      vm.dragTo(at);
+    }
+    e.consume();
+  }
+
+  private void handleReleased(MouseEvent e) {
+    pressedAt = null;
+    vm.endGesture();
+    e.consume();
+  }
+
+  private LonLat lonLat(MouseEvent e) {
+    Point2D p = getMapView().sceneToLocal(e.getSceneX(), e.getSceneY());
+    return getMapView().getLonLat(p.getX(), p.getY());
+  }
+
+  // ---- map clicks and keys ----
+
+  @Override
+  protected boolean mapClicked(MouseEvent e) {
+    if (vm.getPhase() != Phase.DRAWING || e.getButton() != MouseButton.PRIMARY) {
+      return false;
+    }
+    if (e.getClickCount() == 1) {
+      LonLat at = getMapView().getLonLat(e.getX(), e.getY());
+      if (at != null) {
+        vm.addVertex(at);
+      }
+    } else {
+      vm.finish();
+    }
+    return true;
+  }
+
+  private void keyPressed(KeyEvent e) {
+    if (vm.getPhase() == Phase.IDLE || e.isShortcutDown() || e.isAltDown()) {
+      return;
+    }
+    boolean used = switch (e.getCode()) {
+      case ENTER -> vm.getPhase() == Phase.DRAWING && vm.finish();
+      case ESCAPE -> escape();
+      case DELETE, BACK_SPACE -> deleteHovered();
+      default -> false;
+    };
+    if (used) {
+      e.consume();
+    }
+  }
+
+  private boolean escape() {
+    if (vm.isDragging()) {
+      vm.cancelGesture();
+      return true;
+    }
+    if (vm.getPhase() == Phase.DRAWING) {
+      vm.cancel();
+      return true;
+    }
+    return false;
+  }
+
+  private boolean deleteHovered() {
+    int index = vertexHandles.indexOf(hovered);
+    if (index < 0 || vm.isDragging()) {
+      return false;
+    }
+    vm.removeVertex(index);
+    return true;
+  }
+
+  /** The vertex handles in vertex order, for tests. */
+  List<? extends Node> vertexHandles() {
+    return vertexHandles;
+  }
+}
