@@ -9,8 +9,11 @@ import javafx.stage.Stage;
 
 /** The JavaFX application. Started through {@link #launch(DesktopContext)}, never as a main class. */
 public final class DesktopApp extends Application {
-  /** Health poll, jobs poll and an image decode may all block at once. */
-  private static final int BACKGROUND_THREADS = 3;
+  /**
+   * Health poll, jobs poll, an image decode and a mission call (a save, a decision, a thumbnail)
+   * may all block at once.
+   */
+  private static final int BACKGROUND_THREADS = 4;
 
   private static final CompletableFuture<Void> STARTED = new CompletableFuture<>();
   private static final CompletableFuture<Void> FIRST_FRAME = new CompletableFuture<>();

@@ -8,6 +8,8 @@ import io.tessera.ui.task.TaskExecutor;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,6 +19,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -24,9 +28,9 @@ import javafx.geometry.Point2D;
 
 /**
  * State of the main window's shell, without any controls: which centre pane is shown, what the
- * status bar says (service URL, connection, cursor, jobs), the one-time notice and the selection the
- * inspector shows. Service polls go through a {@link TaskExecutor}; every property changes on the FX
- * thread.
+ * status bar says (service URL, connection, cursor, the armed tool, desktop work and jobs), the
+ * one-time notice and the selection the inspector shows. Service polls go through a {@link
+ * TaskExecutor}; every property changes on the FX thread.
  */
 public final class MainViewModel {
   private final ServiceProbe probe;
@@ -48,6 +52,10 @@ public final class MainViewModel {
   private final ReadOnlyStringWrapper jobText = new ReadOnlyStringWrapper(this, "jobText", "");
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
   private final StringProperty selection = new SimpleStringProperty(this, "selection");
+  private final StringProperty toolStatus = new SimpleStringProperty(this, "toolStatus");
+  private final BooleanProperty toolStatusError = new SimpleBooleanProperty(this, "toolStatusError");
+  private final StringProperty activity = new SimpleStringProperty(this, "activity");
+  private final DoubleProperty activityProgress = new SimpleDoubleProperty(this, "activityProgress", -1);
 
   private List<String> runningJobIds = List.of();
   private boolean healthInFlight;
@@ -268,5 +276,31 @@ public final class MainViewModel {
   /** Name of what is selected in the sidebar, for the inspector; null when nothing is. */
   public StringProperty selectionProperty() {
     return selection;
+  }
+
+  /**
+   * What the armed tool says (e.g. the mission area being drawn, or why it is not valid); null
+   * while no tool is armed.
+   */
+  public StringProperty toolStatusProperty() {
+    return toolStatus;
+  }
+
+  /** Whether {@link #toolStatusProperty()} reports a problem (shown red). */
+  public BooleanProperty toolStatusErrorProperty() {
+    return toolStatusError;
+  }
+
+  /**
+   * Desktop work in progress that is not a service job (an import of photos by path), for the
+   * status bar beside the jobs; null while none runs.
+   */
+  public StringProperty activityProperty() {
+    return activity;
+  }
+
+  /** That work's progress, 0..1, or -1 while it cannot tell. */
+  public DoubleProperty activityProgressProperty() {
+    return activityProgress;
   }
 }

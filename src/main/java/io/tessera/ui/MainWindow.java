@@ -1,9 +1,11 @@
 package io.tessera.ui;
 
+import io.tessera.client.MissionsClient;
 import io.tessera.core.geo.LonLat;
 import io.tessera.ui.image.ImagePane;
 import io.tessera.ui.image.ImageViewModel;
 import io.tessera.ui.map.MapPane;
+import io.tessera.ui.mission.MissionWorkspace;
 import io.tessera.ui.scene3d.Scene3DPane;
 import io.tessera.ui.task.TaskExecutor;
 import java.io.File;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -36,6 +39,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -58,7 +62,9 @@ public final class MainWindow {
   private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
   /** How often the status bar asks the service for its health and jobs. */
   static final Duration POLL_INTERVAL = Duration.seconds(3);
-  private static final double[] DEFAULT_DIVIDERS = {0.17, 0.80};
+  private static final double[] DEFAULT_DIVIDERS = {0.18, 0.75};
+  /** Where the submissions table starts under the map, as a share of the map tab's height. */
+  private static final double MAP_TABLE_DIVIDER = 0.7;
   private static final double DEFAULT_WIDTH = 1280;
   private static final double DEFAULT_HEIGHT = 800;
 
@@ -68,6 +74,8 @@ public final class MainWindow {
   private final MapPane mapPane = new MapPane();
   private final ImagePane imagePane;
   private final Scene3DPane scene3dPane = new Scene3DPane();
+  private final MissionWorkspace missions;
+  private final TreeView<String> projectTree = new TreeView<>();
   private final TabPane tabs = new TabPane();
   private final SplitPane split = new SplitPane();
   private final BorderPane root = new BorderPane();
@@ -85,6 +93,25 @@ public final class MainWindow {
         new ImagePane(new ImageViewModel(executor), this::openImageDialog, this::openImage);
     this.poller = new Timeline(new KeyFrame(POLL_INTERVAL, e -> viewModel.refresh()));
     poller.setCycleCount(Animation.INDEFINITE);
+
+    this.missions =
+        new MissionWorkspace(
+            new MissionsClient(context.client()),
+            executor,
+            mapPane,
+            zoomerId(),
+            () -> viewModel.selectedPaneProperty().set(CentrePane.MAP),
+            this::showImage);
+    // the missions load once the service answers, and again whenever it comes back
+    viewModel.connectionProperty().addListener((o, was, is) -> {
+      if (is == ConnectionState.CONNECTED) {
+        missions.refresh();
+      }
+    });
+    viewModel.toolStatusProperty().bind(missions.statusMessageBinding());
+    viewModel.toolStatusErrorProperty().bind(missions.statusIsErrorBinding());
+    viewModel.activityProperty().bind(missions.activityProperty());
+    viewModel.activityProgressProperty().bind(missions.activityProgressProperty());
 
     viewModel.mapPointerProperty().bind(mapPane.pointerPositionProperty());
     viewModel.imagePointerProperty().bind(imagePane.viewModel().pointerPixelProperty());
@@ -130,6 +157,8 @@ public final class MainWindow {
     Scene scene = new Scene(root, bounds.getWidth(), bounds.getHeight());
     scene.getStylesheets().add(stylesheet());
     stage.setScene(scene);
+    scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+Z"), missions::redo);
+    missions.installReviewKeys(scene, () -> viewModel.selectedPaneProperty().get() != CentrePane.SCENE3D);
     stage.setTitle("Tessera");
     stage.getIcons().setAll(AppIcons.load());
     stage.setMinWidth(720);
@@ -188,6 +217,16 @@ public final class MainWindow {
     return scene3dPane;
   }
 
+  public MissionWorkspace missions() {
+    return missions;
+  }
+
+  /** Who imports photos from this desktop, as the missions API's {@code zoomer_id}. */
+  private static String zoomerId() {
+    String user = System.getProperty("user.name", "");
+    return user.isBlank() ? "desktop" : user;
+  }
+
   // ---- layout ----
 
   private MenuBar menuBar() {
@@ -201,6 +240,29 @@ public final class MainWindow {
     quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
     quit.setOnAction(e -> stage.close());
     Menu file = new Menu("File", null, open, new SeparatorMenuItem(), preferences, new SeparatorMenuItem(), quit);
+
+    MenuItem undo = new MenuItem("Undo");
+    undo.setId("undoMenu");
+    undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+    undo.textProperty().bind(missions.undoTextBinding());
+    undo.disableProperty().bind(missions.canUndoBinding().not());
+    undo.setOnAction(e -> missions.undo());
+    MenuItem redo = new MenuItem("Redo");
+    redo.setId("redoMenu");
+    redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Y"));
+    redo.textProperty().bind(missions.redoTextBinding());
+    redo.disableProperty().bind(missions.canRedoBinding().not());
+    redo.setOnAction(e -> missions.redo());
+    Menu edit = new Menu("Edit", null, undo, redo);
+
+    MenuItem drawMission = new MenuItem("Draw Mission");
+    drawMission.setId("drawMissionMenu");
+    drawMission.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
+    drawMission.setOnAction(e -> missions.startDrawing());
+    MenuItem refreshMissions = new MenuItem("Refresh Missions");
+    refreshMissions.setAccelerator(KeyCombination.keyCombination("F5"));
+    refreshMissions.setOnAction(e -> missions.refresh());
+    Menu mission = new Menu("Mission", null, drawMission, refreshMissions);
 
     Menu view = new Menu("View");
     ToggleGroup group = new ToggleGroup();
@@ -217,7 +279,7 @@ public final class MainWindow {
     MenuItem about = new MenuItem("About Tessera");
     about.setOnAction(e -> showAbout());
     Menu help = new Menu("Help", null, about);
-    MenuBar bar = new MenuBar(file, view, help);
+    MenuBar bar = new MenuBar(file, edit, mission, view, help);
     bar.setUseSystemMenuBar(true);
     return bar;
   }
@@ -246,11 +308,23 @@ public final class MainWindow {
   private Node sidebar() {
     TreeItem<String> projects = new TreeItem<>("Projects");
     projects.setExpanded(true);
-    TreeView<String> tree = new TreeView<>(projects);
+    TreeView<String> tree = projectTree;
+    tree.setRoot(projects);
     tree.setId("projectTree");
+    // one selection at a time: picking in the tree drops the mission selection, and back
     tree.getSelectionModel()
         .selectedItemProperty()
-        .addListener((o, a, b) -> viewModel.selectionProperty().set(b == null ? null : b.getValue()));
+        .addListener((o, a, b) -> {
+          viewModel.selectionProperty().set(b == null ? null : b.getValue());
+          if (b != null) {
+            missions.clearSelection();
+          }
+        });
+    missions.selectionPresentBinding().addListener((o, a, b) -> {
+      if (b) {
+        tree.getSelectionModel().clearSelection();
+      }
+    });
 
     Label hint = new Label("No projects yet.\nProjects you create or open appear here, with their missions, photos and layers.");
     hint.setId("projectsEmptyHint");
@@ -261,8 +335,11 @@ public final class MainWindow {
     StackPane.setAlignment(hint, Pos.TOP_LEFT);
     StackPane.setMargin(hint, new Insets(36, 14, 0, 14));
     StackPane body = new StackPane(tree, hint);
-    VBox.setVgrow(body, Priority.ALWAYS);
-    VBox box = new VBox(header("Project"), body);
+    body.setPrefHeight(150);
+    body.setMinHeight(90);
+    Node missionList = missions.missionList();
+    VBox.setVgrow(missionList, Priority.ALWAYS);
+    VBox box = new VBox(header("Project"), body, header("Missions"), missionList);
     box.getStyleClass().add("side-panel");
     box.setMinWidth(160);
     return box;
@@ -270,7 +347,7 @@ public final class MainWindow {
 
   private Node centre() {
     for (CentrePane pane : CentrePane.values()) {
-      Tab tab = new Tab(pane.title(), content(pane));
+      Tab tab = new Tab(pane.title(), pane == CentrePane.MAP ? mapTabContent() : content(pane));
       tab.setId(tabId(pane));
       tab.setClosable(false);
       tab.setTooltip(new Tooltip(pane.title() + " (Ctrl+" + (pane.ordinal() + 1) + ")"));
@@ -291,6 +368,18 @@ public final class MainWindow {
               focusSelectedPane();
             });
     return tabs;
+  }
+
+  /** The map with its toolbar above and the submissions table below. */
+  private Node mapTabContent() {
+    SplitPane mapAndTable = new SplitPane(mapPane, missions.submissionsTable());
+    mapAndTable.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    mapAndTable.setDividerPositions(MAP_TABLE_DIVIDER);
+    mapAndTable.getStyleClass().add("map-split");
+    SplitPane.setResizableWithParent(missions.submissionsTable(), false);
+    BorderPane content = new BorderPane(mapAndTable);
+    content.setTop(missions.mapToolbar());
+    return content;
   }
 
   /** The tab's node id, e.g. {@code mapTab}, for tests and style sheets. */
@@ -330,7 +419,12 @@ public final class MainWindow {
     hint.visibleProperty().bind(viewModel.selectionProperty().isNull());
     VBox body = new VBox(6, title, hint);
     body.setPadding(new Insets(14));
-    VBox box = new VBox(header("Inspector"), body);
+    body.visibleProperty().bind(missions.inspectorShowingProperty().not());
+    StackPane pages = new StackPane(body, missions.inspector());
+    StackPane.setAlignment(body, Pos.TOP_LEFT);
+    body.setMaxHeight(Region.USE_PREF_SIZE);
+    VBox.setVgrow(pages, Priority.ALWAYS);
+    VBox box = new VBox(header("Inspector"), pages);
     box.setId("inspector");
     box.getStyleClass().add("side-panel");
     box.setMinWidth(180);
@@ -369,8 +463,37 @@ public final class MainWindow {
     cursor.textProperty().bind(viewModel.cursorTextProperty());
     cursor.setMinWidth(Region.USE_PREF_SIZE);
 
+    Label tool = new Label();
+    tool.setId("toolStatus");
+    tool.getStyleClass().add("tool-status");
+    tool.textProperty().bind(viewModel.toolStatusProperty());
+    tool.setMinWidth(0);
+    viewModel.toolStatusErrorProperty()
+        .addListener((o, a, b) -> tool.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), b));
+    Separator beforeTool = separator();
+    beforeTool.visibleProperty().bind(viewModel.toolStatusProperty().isNotNull());
+    beforeTool.managedProperty().bind(beforeTool.visibleProperty());
+    tool.managedProperty().bind(beforeTool.visibleProperty());
+    HBox.setHgrow(tool, Priority.SOMETIMES);
+
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
+
+    Label activityText = new Label();
+    activityText.setId("activityLabel");
+    activityText.textProperty().bind(viewModel.activityProperty());
+    ProgressBar activityProgress = new ProgressBar();
+    activityProgress.setPrefWidth(120);
+    activityProgress.progressProperty().bind(viewModel.activityProgressProperty());
+    Button stopActivity = new Button("Cancel");
+    stopActivity.getStyleClass().add("status-button");
+    stopActivity.setTooltip(new Tooltip("Stop after the photos being imported now"));
+    stopActivity.setOnAction(e -> missions.cancelActivity());
+    HBox activity = new HBox(8, activityText, activityProgress, stopActivity);
+    activity.setId("activityBox");
+    activity.setAlignment(Pos.CENTER_RIGHT);
+    activity.visibleProperty().bind(viewModel.activityProperty().isNotNull());
+    activity.managedProperty().bind(activity.visibleProperty());
 
     Label jobText = new Label();
     jobText.setId("jobLabel");
@@ -392,7 +515,7 @@ public final class MainWindow {
 
     Separator beforeCursor = separator();
     beforeCursor.visibleProperty().bind(viewModel.cursorTextProperty().isNotEmpty());
-    HBox bar = new HBox(10, url, separator(), connection, beforeCursor, cursor, spacer, jobs);
+    HBox bar = new HBox(10, url, separator(), connection, beforeCursor, cursor, beforeTool, tool, spacer, activity, jobs);
     bar.setId("statusBar");
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add("status-bar");
@@ -464,6 +587,12 @@ public final class MainWindow {
     }
     viewModel.selectedPaneProperty().set(CentrePane.IMAGE);
     imagePane.viewModel().open(path);
+  }
+
+  /** Shows the image pane and starts decoding a photo that is not a local file into it. */
+  private void showImage(String name, Callable<Image> decode) {
+    viewModel.selectedPaneProperty().set(CentrePane.IMAGE);
+    imagePane.viewModel().show(name, decode);
   }
 
   private void showPreferences() {

@@ -1,6 +1,7 @@
 package io.tessera.ui.image;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +44,20 @@ public final class ImageFiles {
     return isTiff(path) ? readTiff(path, name) : readWithJavaFx(path, name);
   }
 
+  /**
+   * Decodes a JPEG or PNG held in memory (a photo fetched from the service) at full resolution.
+   *
+   * @throws ImageReadException with a message meant for the user when the bytes are no picture
+   */
+  public static Image decode(String name, byte[] bytes) throws ImageReadException {
+    return checked(new Image(new ByteArrayInputStream(bytes)), name);
+  }
+
   private static Image readWithJavaFx(Path path, String name) throws ImageReadException {
-    Image image = new Image(path.toUri().toString(), false);
+    return checked(new Image(path.toUri().toString(), false), name);
+  }
+
+  private static Image checked(Image image, String name) throws ImageReadException {
     if (image.isError() || image.getWidth() <= 0) {
       throw new ImageReadException(
           name + " is not a picture Tessera can open, or the file is damaged. "

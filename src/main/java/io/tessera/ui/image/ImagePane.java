@@ -129,20 +129,20 @@ public final class ImagePane extends StackPane {
             Bindings.createStringBinding(
                 () -> {
                   Image img = viewModel.imageProperty().get();
-                  Path file = viewModel.fileProperty().get();
-                  if (img == null || file == null) {
+                  String name = viewModel.nameProperty().get();
+                  if (img == null || name == null) {
                     return "";
                   }
                   return String.format(
                       Locale.ROOT,
                       "%s  ·  %d × %d px  ·  %s",
-                      file.getFileName(),
+                      name,
                       (long) img.getWidth(),
                       (long) img.getHeight(),
                       zoomPercent(viewModel.scaleProperty().get()));
                 },
                 viewModel.imageProperty(),
-                viewModel.fileProperty(),
+                viewModel.nameProperty(),
                 viewModel.scaleProperty()));
     info.visibleProperty().bind(viewModel.imageProperty().isNotNull());
     info.setMouseTransparent(true);
@@ -184,10 +184,10 @@ public final class ImagePane extends StackPane {
     label.textProperty()
         .bind(
             Bindings.createStringBinding(
-                () -> viewModel.requestedFileProperty().get() == null
+                () -> viewModel.requestedNameProperty().get() == null
                     ? "Loading…"
-                    : "Loading " + viewModel.requestedFileProperty().get().getFileName() + "…",
-                viewModel.requestedFileProperty()));
+                    : "Loading " + viewModel.requestedNameProperty().get() + "…",
+                viewModel.requestedNameProperty()));
     VBox box = new VBox(8, spinner, label);
     box.setAlignment(Pos.CENTER);
     box.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);

@@ -2,6 +2,7 @@ package io.tessera.ui.image;
 
 import io.tessera.ui.task.TaskExecutor;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -36,9 +37,8 @@ public final class ImageViewModel {
   private final Loader loader;
 
   private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>(this, "image");
-  private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
-  private final ReadOnlyObjectWrapper<Path> requestedFile =
-      new ReadOnlyObjectWrapper<>(this, "requestedFile");
+  private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
+  private final ReadOnlyStringWrapper requestedName = new ReadOnlyStringWrapper(this, "requestedName");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
   private final ReadOnlyDoubleWrapper scale = new ReadOnlyDoubleWrapper(this, "scale", 1);
@@ -66,16 +66,26 @@ public final class ImageViewModel {
 
   /** Starts decoding {@code path} in the background; the current image stays until it is done. */
   public void open(Path path) {
+    show(path.getFileName().toString(), () -> loader.load(path));
+  }
+
+  /**
+   * Starts {@code decode} in the background and shows its image as {@code imageName} (e.g. a
+   * submission's photo fetched from the service); the current image stays until it is done. A
+   * failure says it could not open {@code imageName}, or gives an {@link ImageReadException}'s
+   * message.
+   */
+  public void show(String imageName, Callable<Image> decode) {
     long mine = ++generation;
     loading.set(true);
     error.set(null);
-    requestedFile.set(path);
+    requestedName.set(imageName);
     executor.run(
-        () -> loader.load(path),
+        decode,
         img -> {
           if (mine == generation) {
             loading.set(false);
-            file.set(path);
+            name.set(imageName);
             image.set(img);
             fit();
           }
@@ -84,16 +94,16 @@ public final class ImageViewModel {
           if (mine == generation) {
             // The image shown before stays: a failed open must not take away what the user had.
             loading.set(false);
-            error.set(userMessage(path, failure));
+            error.set(userMessage(imageName, failure));
           }
         });
   }
 
-  private static String userMessage(Path path, Exception failure) {
+  private static String userMessage(String imageName, Exception failure) {
     if (failure instanceof ImageReadException) {
       return failure.getMessage();
     }
-    return path.getFileName() + " could not be opened.";
+    return imageName + " could not be opened.";
   }
 
   /** Hides the message of a failed open. */
@@ -203,14 +213,14 @@ public final class ImageViewModel {
     return image.getReadOnlyProperty();
   }
 
-  /** The file of the image shown; null while none is. */
-  public ReadOnlyObjectProperty<Path> fileProperty() {
-    return file.getReadOnlyProperty();
+  /** The name (file name) of the image shown; null while none is. */
+  public ReadOnlyStringProperty nameProperty() {
+    return name.getReadOnlyProperty();
   }
 
-  /** The file last asked for (loaded, loading or failed); null before the first open. */
-  public ReadOnlyObjectProperty<Path> requestedFileProperty() {
-    return requestedFile.getReadOnlyProperty();
+  /** The name of the image last asked for (loaded, loading or failed); null before the first. */
+  public ReadOnlyStringProperty requestedNameProperty() {
+    return requestedName.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty loadingProperty() {

@@ -136,8 +136,8 @@ class ImageViewModelTest {
 
     assertThat(vm.errorProperty().get()).isEqualTo("broken.jpg is not a picture Tessera can open.");
     assertThat(vm.imageProperty().get()).isSameAs(first);
-    assertThat(vm.fileProperty().get()).isEqualTo(PHOTO);
-    assertThat(vm.requestedFileProperty().get()).isEqualTo(Path.of("broken.jpg"));
+    assertThat(vm.nameProperty().get()).isEqualTo(PHOTO.getFileName().toString());
+    assertThat(vm.requestedNameProperty().get()).isEqualTo("broken.jpg");
     vm.dismissError();
     assertThat(vm.errorProperty().get()).isNull();
   }
@@ -167,7 +167,7 @@ class ImageViewModelTest {
     executor.runNext();
 
     assertThat(vm.imageProperty().get()).isSameAs(fast);
-    assertThat(vm.fileProperty().get()).isEqualTo(Path.of("fast.jpg"));
+    assertThat(vm.nameProperty().get()).isEqualTo("fast.jpg");
     assertThat(vm.loadingProperty().get()).isFalse();
   }
 }
