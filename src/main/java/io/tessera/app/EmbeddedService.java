@@ -23,7 +23,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import io.tessera.service.mission.Exports;
+import io.tessera.service.mission.MissionService;
+import io.tessera.service.mission.SubmissionService;
+import io.tessera.service.ratelimit.RateLimiter;
+import io.tessera.service.security.OutboundPolicy;
+import io.tessera.service.webhook.Outbox;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
@@ -45,14 +53,24 @@ public final class EmbeddedService implements AutoCloseable {
    * @param dbUrl a JDBC URL, or null for the H2 file database in the data dir
    * @param tls certificate and key to serve HTTPS, or null for plain HTTP
    */
+  /**
+   * @param importRoots folders whose files requests may import by path
+   */
   public record Options(
-      Path dataDir, String host, int port, String dbUrl, TlsMaterial tls) {
-    public Options(Path dataDir, String host, int port) {
-      this(dataDir, host, port, null, null);
+      Path dataDir, String host, int port, String dbUrl, TlsMaterial tls, List<Path> importRoots) {
+    public Options {
+      importRoots = List.copyOf(importRoots);
     }
 
+    /** The desktop's: H2 in the data dir, imports from anywhere in the user's home. */
+    public Options(Path dataDir, String host, int port) {
+      this(dataDir, host, port, null, null, List.of(Path.of(System.getProperty("user.home"))));
+    }
+
+    /** Loopback, any free port; imports from the temp folder, where tests write their files. */
     public static Options forTest(Path dataDir) {
-      return new Options(dataDir, "127.0.0.1", 0, null, null);
+      return new Options(dataDir, "127.0.0.1", 0, null, null,
+          List.of(Path.of(System.getProperty("java.io.tmpdir"))));
     }
   }
 
@@ -116,10 +134,18 @@ public final class EmbeddedService implements AutoCloseable {
       jobs = new JobService(db.jdbi(), clock, org, 2);
       jobs.register(new PurgeJob(db.jdbi(), blobs, clock));
       jobs.recover();
+      OutboundPolicy policy =
+          new OutboundPolicy(isLoopback(options.host()), Set.of(), options.importRoots());
+      Outbox outbox = new Outbox(clock);
+      MissionService missions = new MissionService(db.jdbi(), clock, outbox);
+      SubmissionService submissions =
+          new SubmissionService(db.jdbi(), clock, blobs, outbox, policy);
       Database dbRef = db;
       ApiContext ctx =
           new ApiContext(
-              auth, accounts, organizations, jobs, dbRef::ping, clock, Version.current());
+              auth, accounts, organizations, jobs, dbRef::ping, clock, Version.current(),
+              new RateLimiter(db.jdbi(), clock), missions, submissions,
+              new Exports(missions, submissions));
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =
@@ -136,6 +162,14 @@ public final class EmbeddedService implements AutoCloseable {
     } catch (RuntimeException e) {
       closeQuietly(jobs, db);
       throw e;
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
     }
   }
 

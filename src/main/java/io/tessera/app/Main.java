@@ -99,12 +99,12 @@ final class Main implements Environment {
   }
 
   @Override
-  public Running serve(
-      Path dataDir, String host, int port, String dbUrl, Path tlsCert, Path tlsKey) {
-    TlsMaterial tls = tlsCert == null ? null : TlsMaterial.fromPem(tlsCert, tlsKey);
+  public Running serve(ServeOptions o) {
+    TlsMaterial tls = o.tlsCert() == null ? null : TlsMaterial.fromPem(o.tlsCert(), o.tlsKey());
     EmbeddedService s =
         EmbeddedService.start(
-            new EmbeddedService.Options(dataDir, host, port, dbUrl, tls));
+            new EmbeddedService.Options(
+                o.dataDir(), o.host(), o.port(), o.dbUrl(), tls, o.importRoots()));
     return new Running() {
       @Override
       public String url() {

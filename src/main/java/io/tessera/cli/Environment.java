@@ -5,6 +5,7 @@ import io.tessera.api.dto.AdminDtos.ClientDto;
 import io.tessera.api.dto.AdminDtos.CreateClientRequest;
 import io.tessera.api.dto.AdminDtos.UserDto;
 import java.nio.file.Path;
+import java.util.List;
 
 /** What the commands need from the composition root; the app implements it. */
 public interface Environment {
@@ -16,11 +17,17 @@ public interface Environment {
   int desktop(Path dataDir);
 
   /**
-   * Starts the service; the handle stops it.
+   * What {@code serve} was asked for.
    *
    * @param tlsCert PEM certificate chain for HTTPS, or null (then {@code tlsKey} is null too)
+   * @param importRoots folders whose files requests may import by path (none by default)
    */
-  Running serve(Path dataDir, String host, int port, String dbUrl, Path tlsCert, Path tlsKey);
+  record ServeOptions(
+      Path dataDir, String host, int port, String dbUrl, Path tlsCert, Path tlsKey,
+      List<Path> importRoots) {}
+
+  /** Starts the service; the handle stops it. */
+  Running serve(ServeOptions options);
 
   /** Applies pending migrations; returns how many ran. */
   int migrate(Path dataDir, String dbUrl);

@@ -3,6 +3,8 @@ package io.tessera.cli;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -37,6 +39,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--tls-key", description = "PEM private key (PKCS#8), with --tls-cert")
   Path tlsKey;
 
+  @Option(names = "--import-root", paramLabel = "DIR", description = "A folder whose files"
+      + " requests may import by path (repeatable; none by default)")
+  List<Path> importRoots = new ArrayList<>();
+
   @Option(names = "--behind-proxy", description = "Allow a non-loopback --host without TLS because"
       + " a TLS-terminating proxy stands in front")
   boolean behindProxy;
@@ -57,7 +63,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     Path dataDir = parent.env.dataDir(db.dataDir != null ? db.dataDir : parent.dataDir);
     CountDownLatch stopped = new CountDownLatch(1);
-    Environment.Running running = parent.env.serve(dataDir, host, port, db.dbUrl, tlsCert, tlsKey);
+    Environment.Running running =
+        parent.env.serve(
+            new Environment.ServeOptions(
+                dataDir, host, port, db.dbUrl, tlsCert, tlsKey, List.copyOf(importRoots)));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -24,6 +24,10 @@ public abstract sealed class DomainException extends RuntimeException {
     public BadRequest(String message) {
       super(message, Map.of());
     }
+
+    public BadRequest(String message, Map<String, Object> extensions) {
+      super(message, extensions);
+    }
   }
 
   /** Input that was read but fails a rule (422). */
@@ -41,6 +45,10 @@ public abstract sealed class DomainException extends RuntimeException {
   public static final class Unauthenticated extends DomainException {
     public Unauthenticated(String message) {
       super(message, Map.of());
+    }
+
+    public Unauthenticated(String message, Map<String, Object> extensions) {
+      super(message, extensions);
     }
   }
 
@@ -82,6 +90,42 @@ public abstract sealed class DomainException extends RuntimeException {
     public TooLarge(long limitBytes) {
       super("the request body is larger than the limit of " + limitBytes + " bytes",
           Map.of("limit_bytes", limitBytes));
+    }
+  }
+
+  /**
+   * Over a rate limit (429): the caller may retry after {@code retryAfterSeconds}; {@code limit}
+   * and {@code resetEpochSecond} describe the window that refused.
+   */
+  public static final class RateLimited extends DomainException {
+    private final long retryAfterSeconds;
+    private final long limit;
+    private final long resetEpochSecond;
+
+    public RateLimited(String message, long retryAfterSeconds, long limit, long resetEpochSecond) {
+      super(message, Map.of("retry_after", retryAfterSeconds));
+      this.retryAfterSeconds = retryAfterSeconds;
+      this.limit = limit;
+      this.resetEpochSecond = resetEpochSecond;
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+
+    public long limit() {
+      return limit;
+    }
+
+    public long resetEpochSecond() {
+      return resetEpochSecond;
+    }
+  }
+
+  /** A body of a media type the route does not take (415). */
+  public static final class UnsupportedMediaType extends DomainException {
+    public UnsupportedMediaType(String message) {
+      super(message, Map.of());
     }
   }
 }

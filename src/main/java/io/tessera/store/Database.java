@@ -1,6 +1,9 @@
 package io.tessera.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import io.tessera.core.mission.Mission;
+import io.tessera.core.mission.Submission;
+import io.tessera.core.mission.SubmissionImage;
 import io.tessera.core.model.Records.ApiKey;
 import io.tessera.core.model.Records.Blob;
 import io.tessera.core.model.Records.ClientCredential;
@@ -52,7 +55,7 @@ public final class Database implements AutoCloseable {
     for (Class<?> record :
         new Class<?>[] {
           Organization.class, User.class, Session.class, ApiKey.class, ClientCredential.class,
-          Job.class, Blob.class
+          Job.class, Blob.class, Mission.class, Submission.class, SubmissionImage.class
         }) {
       jdbi.registerRowMapper(ConstructorMapper.factory(record));
     }

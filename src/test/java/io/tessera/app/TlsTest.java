@@ -58,7 +58,7 @@ class TlsTest {
     KeyStore trust = selfSigned(cert, key);
     TlsMaterial tls = TlsMaterial.fromPem(cert, key);
     try (EmbeddedService s = EmbeddedService.start(new EmbeddedService.Options(
-        dir.resolve("data"), "127.0.0.1", 0, null, tls))) {
+        dir.resolve("data"), "127.0.0.1", 0, null, tls, java.util.List.of()))) {
       assertThat(s.url()).startsWith("https://127.0.0.1:");
       // no plain-HTTP connector beside the TLS one
       assertThat(s.server().javalin().jettyServer().server().getConnectors()).hasSize(1);

@@ -4,6 +4,10 @@ import io.tessera.service.OrganizationService;
 import io.tessera.service.auth.AccountService;
 import io.tessera.service.auth.AuthService;
 import io.tessera.service.job.JobService;
+import io.tessera.service.mission.Exports;
+import io.tessera.service.mission.MissionService;
+import io.tessera.service.mission.SubmissionService;
+import io.tessera.service.ratelimit.RateLimiter;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 
@@ -19,4 +23,8 @@ public record ApiContext(
     JobService jobs,
     BooleanSupplier databaseUp,
     Clock clock,
-    String version) {}
+    String version,
+    RateLimiter rateLimiter,
+    MissionService missions,
+    SubmissionService submissions,
+    Exports exports) {}

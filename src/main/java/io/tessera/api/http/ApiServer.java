@@ -10,11 +10,13 @@ import io.javalin.json.JavalinJackson;
 import io.tessera.api.http.fieldforms.AuthRoutes;
 import io.tessera.api.http.fieldforms.HealthRoutes;
 import io.tessera.api.http.fieldforms.UserRoutes;
+import io.tessera.api.http.missions.MissionRoutes;
 import io.tessera.api.http.system.DocsRoutes;
 import io.tessera.api.http.system.JobRoutes;
 import io.tessera.api.http.system.OrganizationRoutes;
 import io.tessera.service.DomainException;
 import io.tessera.service.auth.Principal;
+import io.tessera.service.ratelimit.RateLimiter;
 import io.tessera.service.security.TlsMaterial;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -69,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
     table.addAll(new UserRoutes(ctx, bodies).routes());
     table.addAll(new JobRoutes(ctx).routes());
     table.addAll(new OrganizationRoutes(ctx, bodies).routes());
+    table.addAll(new MissionRoutes(ctx, bodies).routes());
     table.addAll(new DocsRoutes(() -> openApiJson(ctx.version())).routes());
     this.routes = List.copyOf(table);
     this.app = Javalin.create(config -> configure(config, ctx));
@@ -108,13 +111,23 @@ public final class ApiServer implements AutoCloseable {
         });
   }
 
-  /** Authenticates and checks access before the route's own handler runs. */
+  /**
+   * Authenticates, takes the request from the caller's rate limit (client credentials; every
+   * answer then carries the {@code X-RateLimit-*} headers) and checks access before the route's
+   * own handler runs.
+   */
   private static io.javalin.http.Handler guarded(Route r, ApiContext ctx) {
     if (r.access() == Access.PUBLIC) {
       return r.handler();
     }
     return c -> {
       Principal p = ctx.auth().authenticate(c.header("Authorization"), c.header("X-API-Key"));
+      RateLimiter.Status limit = ctx.rateLimiter().acquire(p);
+      if (limit != null) {
+        c.header("X-RateLimit-Limit", Long.toString(limit.limit()));
+        c.header("X-RateLimit-Remaining", Long.toString(limit.remaining()));
+        c.header("X-RateLimit-Reset", Long.toString(limit.resetEpochSecond()));
+      }
       r.access().check(p);
       c.attribute(Bodies.PRINCIPAL, p);
       r.handler().handle(c);

@@ -16,6 +16,11 @@ public final class Bodies {
   }
 
   /** Parses the JSON body; malformed or missing JSON is a 400 that says where it broke. */
+  /** The server's JSON mapper, for routes that write a body themselves. */
+  public ObjectMapper mapper() {
+    return json;
+  }
+
   public <T> T read(Context ctx, Class<T> type) {
     String body = ctx.body();
     if (body.isBlank()) {

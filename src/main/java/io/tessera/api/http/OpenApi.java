@@ -24,7 +24,8 @@ final class OpenApi {
     info.put("version", version);
     info.put(
         "description",
-        "The Tessera service: field forms (/api/v1) and the system routes. Errors are RFC 9457"
+        "The Tessera service: missions and submissions (/api/qz/v1), field forms (/api/v1) and"
+            + " the system routes. Errors are RFC 9457"
             + " application/problem+json unless a surface's reference document fixes another"
             + " body.");
     ObjectNode schemes = root.putObject("components").putObject("securitySchemes");
@@ -63,7 +64,22 @@ final class OpenApi {
         sec.addObject().putArray("bearer");
         sec.addObject().putArray("apiKey");
       }
-      if (r.requestBody() != null) {
+      if (r.requestBody() instanceof Route.Multipart mp) {
+        ObjectNode schema =
+            op.putObject("requestBody").put("required", true).putObject("content")
+                .putObject("multipart/form-data").putObject("schema");
+        schema.put("type", "object");
+        ObjectNode fields = schema.putObject("properties");
+        ArrayNode required = schema.putArray("required");
+        mp.fields().forEach((name, desc) -> {
+          fields.putObject(name).put("type", "string").put("description", desc);
+          required.add(name);
+        });
+        ObjectNode files = fields.putObject(mp.filesField());
+        files.put("type", "array").put("description", mp.filesDescription());
+        files.putObject("items").put("type", "string").put("format", "binary");
+        required.add(mp.filesField());
+      } else if (r.requestBody() != null) {
         ObjectNode content =
             op.putObject("requestBody").put("required", true).putObject("content");
         content

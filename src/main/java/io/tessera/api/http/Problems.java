@@ -35,11 +35,21 @@ public final class Problems {
       return 412;
     } else if (e instanceof DomainException.TooLarge) {
       return 413;
+    } else if (e instanceof DomainException.UnsupportedMediaType) {
+      return 415;
+    } else if (e instanceof DomainException.RateLimited) {
+      return 429;
     }
     return 422;
   }
 
   public void write(Context ctx, DomainException e) {
+    if (e instanceof DomainException.RateLimited r) {
+      ctx.header("Retry-After", Long.toString(r.retryAfterSeconds()));
+      ctx.header("X-RateLimit-Limit", Long.toString(r.limit()));
+      ctx.header("X-RateLimit-Remaining", "0");
+      ctx.header("X-RateLimit-Reset", Long.toString(r.resetEpochSecond()));
+    }
     write(ctx, status(e), e.getMessage(), e.extensions());
   }
 

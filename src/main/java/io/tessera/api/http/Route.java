@@ -21,6 +21,12 @@ public record Route(
     Map<Integer, String> responses,
     Object requestBody) {
 
+  /**
+   * A {@code multipart/form-data} request body, as the OpenAPI description shows it: text fields
+   * and one repeated file field.
+   */
+  public record Multipart(Map<String, String> fields, String filesField, String filesDescription) {}
+
   public static Builder get(String path) {
     return new Builder(HandlerType.GET, path);
   }

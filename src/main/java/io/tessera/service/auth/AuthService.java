@@ -34,6 +34,12 @@ public final class AuthService {
   /** An access and refresh token pair. */
   public record Tokens(String accessToken, String refreshToken) {}
 
+  /** Lifetime of missions-API tokens from the client-credentials grant (its document: 24 h). */
+  public static final java.time.Duration CLIENT_TOKEN_TTL = java.time.Duration.ofSeconds(86_400);
+
+  /** A client-credentials grant: the token and the scopes it carries. */
+  public record ClientToken(String accessToken, long expiresIn, String scope) {}
+
   /**
    * @param desktopToken the in-process credential of the desktop (kept only as a hash here)
    * @param localAdminToken the token written to the running-instance file for the CLI
@@ -159,6 +165,50 @@ public final class AuthService {
           sessions.revokeOthers(h, u.id(), p.sessionId(), clock.instant());
         });
   }
+
+  /**
+   * The OAuth2 client-credentials grant: checks the client's secret and narrows its scopes to the
+   * ones asked for (all of the client's when {@code scope} is blank). Refusals carry the OAuth2
+   * error code ({@code error}: invalid_client, invalid_scope) beside the problem detail.
+   */
+  public ClientToken clientCredentials(String clientId, String clientSecret, String scope) {
+    if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
+      throw new DomainException.Unauthenticated(
+          "client_id and client_secret are required", java.util.Map.of("error", "invalid_client"));
+    }
+    var row = jdbi.withHandle(h -> credentials.clientByClientId(h, clientId.trim())).orElse(null);
+    String presented = RandomSecrets.sha256Hex(clientSecret);
+    String expected = row == null ? DUMMY_SECRET_HASH : row.secretHash();
+    boolean ok =
+        java.security.MessageDigest.isEqual(
+            presented.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    if (row == null || !ok) {
+      throw new DomainException.Unauthenticated(
+          "unknown client or wrong secret", java.util.Map.of("error", "invalid_client"));
+    }
+    Set<String> granted = Scopes.split(row.scopes());
+    Set<String> asked;
+    try {
+      asked = scope == null || scope.isBlank() ? granted : Scopes.parse(scope);
+    } catch (DomainException.Invalid e) {
+      throw new DomainException.BadRequest(e.getMessage(), java.util.Map.of("error", "invalid_scope"));
+    }
+    for (String s : asked) {
+      if (!granted.contains(s)) {
+        throw new DomainException.BadRequest(
+            "the client may not ask for the scope " + s + "; it holds: " + Scopes.join(granted),
+            java.util.Map.of("error", "invalid_scope"));
+      }
+    }
+    String scopes = Scopes.join(asked);
+    String token =
+        tokens.client(row.id(), row.organizationId(), scopes, CLIENT_TOKEN_TTL);
+    return new ClientToken(token, CLIENT_TOKEN_TTL.toSeconds(), scopes);
+  }
+
+  /** Compared against when the client id is unknown, so both refusals take the same time. */
+  private static final String DUMMY_SECRET_HASH = RandomSecrets.sha256Hex("no such client");
 
   /**
    * The principal behind a request's {@code Authorization} and {@code X-API-Key} headers.

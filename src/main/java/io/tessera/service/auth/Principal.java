@@ -53,9 +53,15 @@ public record Principal(
     }
   }
 
-  /** Refuses unless the caller holds {@code scope}; users are judged by role elsewhere. */
+  /**
+   * Refuses unless the caller holds {@code scope}: a client or API key by its granted scopes, a
+   * user by what their role implies ({@link Role#implies}).
+   */
   public void requireScope(String scope) {
     if (isLocal() || scopes.contains(scope)) {
+      return;
+    }
+    if (kind == Kind.USER && role != null && role.implies(scope)) {
       return;
     }
     throw new DomainException.Forbidden(

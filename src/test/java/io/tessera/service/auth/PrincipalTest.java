@@ -34,4 +34,19 @@ class PrincipalTest {
     assertThatThrownBy(() -> client("missions:read").requireRole(Role.ADMIN))
         .isInstanceOf(DomainException.Forbidden.class);
   }
+
+  @Test
+  void usersAreJudgedByWhatTheirRoleImpliesWhereAClientNeedsAScope() {
+    Principal worker = new Principal(Principal.Kind.USER, "u1", "o1", "w@example.com",
+        Role.FIELD_WORKER, Set.of(), false, "s1");
+    Principal manager = new Principal(Principal.Kind.USER, "u2", "o1", "m@example.com",
+        Role.MANAGER, Set.of(), false, "s2");
+    assertThatCode(() -> worker.requireScope("submissions:write")).doesNotThrowAnyException();
+    assertThatCode(() -> worker.requireScope("missions:read")).doesNotThrowAnyException();
+    assertThatThrownBy(() -> worker.requireScope("missions:write"))
+        .hasMessage("this action needs the scope missions:write");
+    assertThatThrownBy(() -> worker.requireScope("webhooks:manage"))
+        .isInstanceOf(DomainException.Forbidden.class);
+    assertThatCode(() -> manager.requireScope("webhooks:manage")).doesNotThrowAnyException();
+  }
 }

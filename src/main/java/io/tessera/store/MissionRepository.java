@@ -1,0 +1,181 @@
+package io.tessera.store;
+
+import io.tessera.core.mission.Mission;
+import io.tessera.core.mission.Submission;
+import io.tessera.core.mission.SubmissionImage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Missions, their submissions and the submissions' images. */
+public final class MissionRepository {
+  private static final String MISSION_COLUMNS =
+      "m.*, (SELECT COUNT(*) FROM submission s WHERE s.mission_id = m.id"
+          + " AND s.deleted_at IS NULL) AS submission_count";
+
+  public void insert(Handle h, Mission m) {
+    h.createUpdate(
+            "INSERT INTO mission (id, uuid, organization_id, title, description, bounds_geojson,"
+                + " min_lon, min_lat, max_lon, max_lat, area_m2, required_images, approved_images,"
+                + " status, created_at, updated_at) VALUES (:id, :uuid, :organizationId, :title,"
+                + " :description, :boundsGeojson, :minLon, :minLat, :maxLon, :maxLat, :areaM2,"
+                + " :requiredImages, :approvedImages, :status, :createdAt, :updatedAt)")
+        .bindMethods(m)
+        .execute();
+  }
+
+  public Optional<Mission> byId(Handle h, String organizationId, String id) {
+    return h.createQuery(
+            "SELECT " + MISSION_COLUMNS + " FROM mission m WHERE m.id = :id"
+                + " AND m.organization_id = :org AND m.deleted_at IS NULL")
+        .bind("id", id)
+        .bind("org", organizationId)
+        .mapTo(Mission.class)
+        .findOne();
+  }
+
+  /** Locks the mission row for the rest of the transaction (decisions update its counts). */
+  public Optional<Mission> byIdForUpdate(Handle h, String organizationId, String id) {
+    h.createQuery("SELECT id FROM mission WHERE id = :id AND organization_id = :org FOR UPDATE")
+        .bind("id", id)
+        .bind("org", organizationId)
+        .mapTo(String.class)
+        .findOne();
+    return byId(h, organizationId, id);
+  }
+
+  /** Newest first; {@code status} null for all. */
+  public List<Mission> list(Handle h, String organizationId, String status, int offset, int limit) {
+    return h.createQuery(
+            "SELECT " + MISSION_COLUMNS + " FROM mission m WHERE m.organization_id = :org"
+                + " AND m.deleted_at IS NULL AND (:status IS NULL OR m.status = :status)"
+                + " ORDER BY m.created_at DESC, m.id DESC LIMIT :limit OFFSET :offset")
+        .bind("org", organizationId)
+        .bind("status", status)
+        .bind("limit", limit)
+        .bind("offset", offset)
+        .mapTo(Mission.class)
+        .list();
+  }
+
+  public long count(Handle h, String organizationId, String status) {
+    return h.createQuery(
+            "SELECT COUNT(*) FROM mission WHERE organization_id = :org AND deleted_at IS NULL"
+                + " AND (:status IS NULL OR status = :status)")
+        .bind("org", organizationId)
+        .bind("status", status)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /** Adds {@code delta} approved images; completes the mission when they reach the target. */
+  public void addApproved(Handle h, String missionId, int delta, Instant now) {
+    h.createUpdate(
+            "UPDATE mission SET approved_images = approved_images + :delta, updated_at = :now,"
+                + " version = version + 1 WHERE id = :id")
+        .bind("id", missionId)
+        .bind("delta", delta)
+        .bind("now", now)
+        .execute();
+  }
+
+  /** Marks the mission completed once; true only for the call that did it. */
+  public boolean complete(Handle h, String missionId, Instant now) {
+    return h.createUpdate(
+            "UPDATE mission SET status = 'completed', completed_at = :now, updated_at = :now,"
+                + " version = version + 1 WHERE id = :id AND status = 'active'"
+                + " AND approved_images >= required_images")
+        .bind("id", missionId)
+        .bind("now", now)
+        .execute() == 1;
+  }
+
+  // ---- submissions ----
+
+  public void insertSubmission(Handle h, Submission s) {
+    h.createUpdate(
+            "INSERT INTO submission (id, uuid, organization_id, mission_id, zoomer_id, status,"
+                + " lon, lat, altitude_m, accuracy_m, captured_at, image_count, outside_count,"
+                + " created_at) VALUES (:id, :uuid, :organizationId, :missionId, :zoomerId,"
+                + " :status, :lon, :lat, :altitudeM, :accuracyM, :capturedAt, :imageCount,"
+                + " :outsideCount, :createdAt)")
+        .bindMethods(s)
+        .execute();
+  }
+
+  public void insertImage(Handle h, SubmissionImage i) {
+    h.createUpdate(
+            "INSERT INTO submission_image (id, submission_id, ordinal, file_name, sha256,"
+                + " size_bytes, width, height, lon, lat, altitude_m, accuracy_m, captured_at,"
+                + " time_source, make, model, orientation, outside_bounds) VALUES (:id,"
+                + " :submissionId, :ordinal, :fileName, :sha256, :sizeBytes, :width, :height, :lon,"
+                + " :lat, :altitudeM, :accuracyM, :capturedAt, :timeSource, :make, :model,"
+                + " :orientation, :outsideBounds)")
+        .bindMethods(i)
+        .execute();
+  }
+
+  public Optional<Submission> submission(Handle h, String organizationId, String id) {
+    return h.createQuery(
+            "SELECT * FROM submission WHERE id = :id AND organization_id = :org"
+                + " AND deleted_at IS NULL")
+        .bind("id", id)
+        .bind("org", organizationId)
+        .mapTo(Submission.class)
+        .findOne();
+  }
+
+  /** Oldest first, so that a reviewer works through them in arrival order. */
+  public List<Submission> submissions(Handle h, String missionId, int offset, int limit) {
+    return h.createQuery(
+            "SELECT * FROM submission WHERE mission_id = :mission AND deleted_at IS NULL"
+                + " ORDER BY created_at, id LIMIT :limit OFFSET :offset")
+        .bind("mission", missionId)
+        .bind("limit", limit)
+        .bind("offset", offset)
+        .mapTo(Submission.class)
+        .list();
+  }
+
+  public long countSubmissions(Handle h, String missionId) {
+    return h.createQuery(
+            "SELECT COUNT(*) FROM submission WHERE mission_id = :mission AND deleted_at IS NULL")
+        .bind("mission", missionId)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /** Records a decision; false when the submission changed meanwhile (version mismatch). */
+  public boolean decide(
+      Handle h, String id, long version, String status, String reason, Instant now) {
+    return h.createUpdate(
+            "UPDATE submission SET status = :status, reason = :reason, decided_at = :now,"
+                + " version = version + 1 WHERE id = :id AND version = :version")
+        .bind("id", id)
+        .bind("version", version)
+        .bind("status", status)
+        .bind("reason", reason)
+        .bind("now", now)
+        .execute() == 1;
+  }
+
+  public List<SubmissionImage> images(Handle h, String submissionId) {
+    return h.createQuery(
+            "SELECT * FROM submission_image WHERE submission_id = :id ORDER BY ordinal")
+        .bind("id", submissionId)
+        .mapTo(SubmissionImage.class)
+        .list();
+  }
+
+  /** Every image of a mission's submissions, in submission then image order (for exports). */
+  public List<SubmissionImage> missionImages(Handle h, String missionId) {
+    return h.createQuery(
+            "SELECT i.* FROM submission_image i JOIN submission s ON s.id = i.submission_id"
+                + " WHERE s.mission_id = :mission AND s.deleted_at IS NULL"
+                + " ORDER BY s.created_at, s.id, i.ordinal")
+        .bind("mission", missionId)
+        .mapTo(SubmissionImage.class)
+        .list();
+  }
+}
