@@ -58,7 +58,13 @@ public class MapView extends Region {
   private final ReadOnlyDoubleWrapper metersPerPixel = new ReadOnlyDoubleWrapper(this, "metersPerPixel", Double.NaN);
   private final ReadOnlyObjectWrapper<LonLat> pointerPosition = new ReadOnlyObjectWrapper<>(this, "pointerPosition");
   private final ObservableList<MapLayer> layers = FXCollections.observableArrayList();
-  private final Pane layerPane = new Pane();
+  // The view sizes its layers to itself in layoutChildren; a plain Pane would then shrink them to
+  // their preferred size, which is nothing for a layer that draws on a canvas.
+  private final Pane layerPane =
+      new Pane() {
+        @Override
+        protected void layoutChildren() {}
+      };
   private final ScaleBar scaleBar = new ScaleBar();
   private final Label attribution = new Label();
   private final ChangeListener<Boolean> layerVisibility = (obs, was, is) -> updateAttribution();

@@ -118,6 +118,16 @@ class MapViewTest {
   }
 
   @Test
+  void aLayerIsAsLargeAsTheView() {
+    MapLayer overlay = new MapLayer();
+    fx(() -> view.getLayers().add(overlay));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(fx(overlay::getWidth)).isEqualTo(800);
+    assertThat(fx(overlay::getHeight)).isEqualTo(600);
+  }
+
+  @Test
   void keysZoomPanAndFitTheWorld(FxRobot robot) {
     robot.clickOn(view);
     robot.write('+');
