@@ -473,6 +473,7 @@ public final class MainWindow {
     Separator beforeTool = separator();
     beforeTool.visibleProperty().bind(viewModel.toolStatusProperty().isNotNull());
     beforeTool.managedProperty().bind(beforeTool.visibleProperty());
+    tool.visibleProperty().bind(beforeTool.visibleProperty());
     tool.managedProperty().bind(beforeTool.visibleProperty());
     HBox.setHgrow(tool, Priority.SOMETIMES);
 

@@ -131,6 +131,8 @@ final class MissionList extends VBox {
       HBox line = new HBox(6, status, progress);
       line.setAlignment(Pos.CENTER_LEFT);
       box = new VBox(3, title, line, bar);
+      // as wide as the list, never wider: long titles end in "…" instead of scrolling sideways
+      setPrefWidth(0);
       setOnDragOver(e -> {
         if (getItem() != null && !droppedPhotoPaths(e).isEmpty()) {
           e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);

@@ -346,8 +346,15 @@ public final class MissionWorkspace {
     missions.cancelActivity();
   }
 
-  /** The view models, for tests. */
   MissionsViewModel missions() {
     return missions;
+  }
+
+  NewMissionViewModel draft() {
+    return draft;
+  }
+
+  ReviewViewModel review() {
+    return review;
   }
 }

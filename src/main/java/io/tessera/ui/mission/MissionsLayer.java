@@ -18,15 +18,16 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Polygon;
 
 /**
  * The missions' areas on the map, drawn on one canvas: filled and outlined in their status's colour
- * (active blue, completed green), the selected one stronger, with the title and approved / required
- * progress in the middle of each area large enough to hold it. A click inside an area selects that
+ * (active blue, completed green), the selected one stronger, each large enough with a tag of its
+ * title and approved / required progress. A click inside an area selects that
  * mission; {@link #missionAt} finds the mission under a point (for drops of photos).
  */
 public final class MissionsLayer extends MapLayer {
@@ -34,7 +35,9 @@ public final class MissionsLayer extends MapLayer {
   static final Color COMPLETED = Color.web("#2e8540");
   private static final Color DROP_TARGET = Color.web("#f2b01e");
   /** Areas narrower than this on screen get no label: it would cover the area and its neighbours. */
-  private static final double LABEL_MIN_WIDTH = 70;
+  private static final double LABEL_MIN_WIDTH = 60;
+  private static final Font TITLE_FONT = Font.font(null, FontWeight.BOLD, 12.5);
+  private static final Font PROGRESS_FONT = Font.font(null, FontWeight.NORMAL, 11.5);
 
   private final MissionsViewModel vm;
   private final Canvas canvas = new Canvas();
@@ -42,7 +45,7 @@ public final class MissionsLayer extends MapLayer {
   private String dropTargetId;
 
   /** A mission with its area as a JTS polygon (lon / lat), for drawing and hit-testing. */
-  private record Shape(MissionDto mission, Polygon area, Point labelAt) {}
+  private record Shape(MissionDto mission, Polygon area) {}
 
   public MissionsLayer(MissionsViewModel vm) {
     this.vm = vm;
@@ -63,7 +66,7 @@ public final class MissionsLayer extends MapLayer {
       }
       try {
         Polygon p = Polygons.fromRings(m.bounds().coordinates());
-        shapes.add(new Shape(m, p, p.getInteriorPoint()));
+        shapes.add(new Shape(m, p));
       } catch (InvalidPolygonException e) {
         // the service validates areas; one it serves invalid is not drawn rather than drawn wrong
       }
@@ -160,38 +163,44 @@ public final class MissionsLayer extends MapLayer {
     g.setLineDashes(null);
   }
 
+  /**
+   * The title and the coverage (approved of required images, as a bar and in figures) on a tag
+   * above the area's top-left corner, where it covers neither the area's submissions nor its
+   * outline.
+   */
   private void label(GraphicsContext g, Shape s) {
-    org.locationtech.jts.geom.Envelope env = s.area().getEnvelopeInternal();
-    Point2D west = getMapPoint(new LonLat(env.getMinX(), env.getMinY()));
-    Point2D east = getMapPoint(new LonLat(env.getMaxX(), env.getMaxY()));
-    if (Math.abs(east.getX() - west.getX()) < LABEL_MIN_WIDTH) {
+    Envelope env = s.area().getEnvelopeInternal();
+    Point2D northWest = getMapPoint(new LonLat(env.getMinX(), env.getMaxY()));
+    Point2D southEast = getMapPoint(new LonLat(env.getMaxX(), env.getMinY()));
+    if (southEast.getX() - northWest.getX() < LABEL_MIN_WIDTH) {
       return;
     }
     MissionDto m = s.mission();
-    Point2D at = getMapPoint(new LonLat(s.labelAt().getX(), s.labelAt().getY()));
-    g.setTextAlign(TextAlignment.CENTER);
-    g.setTextBaseline(VPos.BOTTOM);
-    g.setLineWidth(3);
-    g.setStroke(Color.rgb(255, 255, 255, 0.85));
-    g.setFont(Font.font(null, FontWeight.BOLD, 12.5));
-    g.strokeText(m.title(), at.getX(), at.getY() - 2);
-    g.setFill(Color.web("#1d2a35"));
-    g.fillText(m.title(), at.getX(), at.getY() - 2);
-
-    // coverage: approved of required images, as a small bar and in figures
-    double w = 96;
-    double frac = MissionFormat.progressFraction(m.approvedImages(), m.requiredImages());
-    double bx = at.getX() - w / 2;
-    double by = at.getY() + 2;
-    g.setFill(Color.rgb(255, 255, 255, 0.85));
-    g.fillRoundRect(bx - 1, by - 1, w + 2, 7, 4, 4);
-    g.setFill(colour(m));
-    g.fillRoundRect(bx, by, w * frac, 5, 3, 3);
-    g.setTextBaseline(VPos.TOP);
-    g.setFont(Font.font(null, FontWeight.NORMAL, 11.5));
     String progress = MissionFormat.progress(m.approvedImages(), m.requiredImages());
-    g.strokeText(progress, at.getX(), by + 8);
+    Text measure = new Text(m.title());
+    measure.setFont(TITLE_FONT);
+    double w = Math.max(measure.getLayoutBounds().getWidth(), 110) + 12;
+    double h = 36;
+    double x = northWest.getX();
+    double y = northWest.getY() - h - 3;
+    g.setFill(Color.rgb(255, 255, 255, 0.9));
+    g.fillRoundRect(x, y, w, h, 6, 6);
+    g.setStroke(colour(m));
+    g.setLineWidth(1);
+    g.strokeRoundRect(x, y, w, h, 6, 6);
+    g.setTextAlign(TextAlignment.LEFT);
+    g.setTextBaseline(VPos.TOP);
     g.setFill(Color.web("#1d2a35"));
-    g.fillText(progress, at.getX(), by + 8);
+    g.setFont(TITLE_FONT);
+    g.fillText(m.title(), x + 6, y + 3);
+    double barWidth = 40;
+    double frac = MissionFormat.progressFraction(m.approvedImages(), m.requiredImages());
+    g.setFill(Color.web("#dfe4e8"));
+    g.fillRoundRect(x + 6, y + 23, barWidth, 5, 3, 3);
+    g.setFill(colour(m));
+    g.fillRoundRect(x + 6, y + 23, barWidth * frac, 5, 3, 3);
+    g.setFont(PROGRESS_FONT);
+    g.setFill(Color.web("#36404a"));
+    g.fillText(progress, x + 12 + barWidth, y + 19);
   }
 }

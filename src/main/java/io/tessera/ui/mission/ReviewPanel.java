@@ -56,7 +56,7 @@ final class ReviewPanel extends VBox {
     getStyleClass().add("review-panel");
     setPadding(new Insets(12));
 
-    title.setId("reviewTitle");
+    title.setText("Submission");
     title.getStyleClass().add("inspector-title");
     status.setId("reviewStatus");
     status.getStyleClass().add("status-chip");
@@ -153,7 +153,6 @@ final class ReviewPanel extends VBox {
     if (s == null) {
       return;
     }
-    title.setText(s.id());
     status.setText(MissionFormat.status(s.status()));
     status.getStyleClass().removeIf(c -> c.startsWith("status-") && !c.equals("status-chip"));
     status.getStyleClass().add("status-" + s.status());
@@ -169,6 +168,7 @@ final class ReviewPanel extends VBox {
     }
     fact(facts, "Reason", s.reason());
     fact(facts, "Decided", MissionFormat.dateTime(s.decidedAt()));
+    fact(facts, "ID", s.id());
   }
 
   private static String position(LatLng p) {
@@ -221,7 +221,7 @@ final class ReviewPanel extends VBox {
     fact(exif, "Size", String.format(l, "%,d × %,d px, %.1f MB", img.width(), img.height(), img.sizeBytes() / 1e6));
     String taken = MissionFormat.dateTime(img.capturedAt());
     fact(exif, "Taken", img.timeSource() == null || taken.isEmpty() ? taken : taken + " (" + timeSource(img.timeSource()) + ")");
-    fact(exif, "Camera", ((img.make() == null ? "" : img.make()) + " " + (img.model() == null ? "" : img.model())).strip());
+    fact(exif, "Camera", camera(img.make(), img.model()));
     fact(exif, "Position", position(img.location()));
     if (img.altitudeM() != null) {
       fact(exif, "Altitude", String.format(l, "%.1f m", img.altitudeM()));
@@ -232,6 +232,16 @@ final class ReviewPanel extends VBox {
     if (img.outsideBounds()) {
       fact(exif, "Note", "This photo lies outside the mission's area.");
     }
+  }
+
+  /** Make and model, the make once: many cameras repeat it in the model ("Canon Canon EOS …"). */
+  static String camera(String make, String model) {
+    String mk = make == null ? "" : make.strip();
+    String md = model == null ? "" : model.strip();
+    if (md.toLowerCase(Locale.ROOT).startsWith(mk.toLowerCase(Locale.ROOT))) {
+      return md;
+    }
+    return (mk + " " + md).strip();
   }
 
   private static String timeSource(String source) {

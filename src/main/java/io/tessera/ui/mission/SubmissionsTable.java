@@ -19,6 +19,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -34,6 +35,7 @@ final class SubmissionsTable extends VBox {
   private final MissionsViewModel vm;
   private final TableView<SubmissionDto> table = new TableView<>();
   private boolean syncing;
+  private boolean fillingChoices;
 
   SubmissionsTable(MissionsViewModel vm) {
     this.vm = vm;
@@ -47,12 +49,11 @@ final class SubmissionsTable extends VBox {
         + "of geotagged JPEGs on a mission to import them."));
     table.getColumns().setAll(
         statusColumn(),
-        column("Mission", 200, s -> vm.missionTitle(s.missionId())),
-        column("Captured", 150, s -> MissionFormat.dateTime(s.capturedAt())),
-        column("Photos", 60, s -> String.format(Locale.getDefault(Locale.Category.FORMAT), "%,d", s.imageCount())),
-        column("Zoomer", 120, SubmissionDto::zoomerId),
-        column("Received", 150, s -> MissionFormat.dateTime(s.createdAt())),
-        column("ID", 200, SubmissionDto::id));
+        column("Mission", 220, s -> vm.missionTitle(s.missionId())),
+        column("Captured", 170, s -> MissionFormat.dateTime(s.capturedAt())),
+        column("Photos", 64, s -> String.format(Locale.getDefault(Locale.Category.FORMAT), "%,d", s.imageCount())),
+        column("Zoomer", 100, SubmissionDto::zoomerId),
+        column("ID", 240, SubmissionDto::id));
 
     table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
       // a row vanishing from the filtered list is no choice of the user's: only real picks count
@@ -72,16 +73,29 @@ final class SubmissionsTable extends VBox {
     ComboBox<MissionDto> mission = new ComboBox<>(missionChoices);
     mission.setId("missionFilter");
     mission.setPromptText("All missions");
+    mission.setCellFactory(v -> new NamedCell<>("All missions", MissionDto::title));
+    mission.setButtonCell(new NamedCell<>("All missions", MissionDto::title));
+    mission.setPrefWidth(190);
+    // not a bidirectional binding: replacing the choices moves the combo's value by index, and
+    // that must not change the filter
+    mission.valueProperty().addListener((o, was, is) -> {
+      if (!fillingChoices) {
+        vm.missionFilterProperty().set(is);
+      }
+    });
+    vm.missionFilterProperty().addListener((o, was, is) -> mission.setValue(is));
     Runnable fill = () -> {
-      missionChoices.setAll(vm.missions());
-      missionChoices.add(0, null);
+      fillingChoices = true;
+      try {
+        missionChoices.setAll(vm.missions());
+        missionChoices.add(0, null);
+        mission.setValue(vm.missionFilterProperty().get());
+      } finally {
+        fillingChoices = false;
+      }
     };
     vm.missions().addListener((ListChangeListener<MissionDto>) c -> fill.run());
     fill.run();
-    mission.setCellFactory(v -> new NamedCell<>("All missions", MissionDto::title));
-    mission.setButtonCell(new NamedCell<>("All missions", MissionDto::title));
-    mission.valueProperty().bindBidirectional(vm.missionFilterProperty());
-    mission.setPrefWidth(200);
 
     ObservableList<String> statuses = FXCollections.observableArrayList(MissionsViewModel.STATUSES);
     statuses.add(0, null);
@@ -91,6 +105,7 @@ final class SubmissionsTable extends VBox {
     status.setCellFactory(v -> new NamedCell<>("Any status", MissionFormat::status));
     status.setButtonCell(new NamedCell<>("Any status", MissionFormat::status));
     status.valueProperty().bindBidirectional(vm.statusFilterProperty());
+    status.setPrefWidth(125);
 
     DatePicker from = new DatePicker();
     from.setId("fromDate");
@@ -99,11 +114,13 @@ final class SubmissionsTable extends VBox {
     from.valueProperty().bindBidirectional(vm.fromDateProperty());
     DatePicker to = new DatePicker();
     to.setId("toDate");
-    to.setPromptText("to");
+    to.setPromptText("Captured to");
     to.setPrefWidth(140);
     to.valueProperty().bindBidirectional(vm.toDateProperty());
 
-    Button clear = new Button("Clear Filters");
+    Button clear = new Button("Clear");
+    clear.setTooltip(new Tooltip("Show every submission"));
+    clear.setMinWidth(Region.USE_PREF_SIZE);
     clear.getStyleClass().add("small-button");
     clear.setOnAction(e -> {
       vm.missionFilterProperty().set(null);
@@ -121,7 +138,8 @@ final class SubmissionsTable extends VBox {
         vm.visibleSubmissions(), vm.submissions()));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(8, new Label("Submissions"), mission, status, from, to, clear, spacer, count);
+    count.setMinWidth(Region.USE_PREF_SIZE);
+    HBox bar = new HBox(8, mission, status, from, to, clear, spacer, count);
     bar.getStyleClass().add("filter-bar");
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 8, 4, 8));
@@ -158,7 +176,7 @@ final class SubmissionsTable extends VBox {
   }
 
   private static TableColumn<SubmissionDto, String> statusColumn() {
-    TableColumn<SubmissionDto, String> c = column("Status", 110, SubmissionDto::status);
+    TableColumn<SubmissionDto, String> c = column("Status", 100, SubmissionDto::status);
     c.setCellFactory(col -> new TableCell<>() {
       private final Circle dot = new Circle(4.5);
 
