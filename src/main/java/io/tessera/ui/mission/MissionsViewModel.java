@@ -134,7 +134,8 @@ public final class MissionsViewModel {
     for (MissionDto m : ms) {
       subs.addAll(allPages(page -> client.submissions(m.id(), page, PAGE_SIZE)));
     }
-    subs.sort(Comparator.comparing(SubmissionDto::createdAt, Comparator.nullsLast(Comparator.naturalOrder())));
+    subs.sort(Comparator.comparing(SubmissionDto::createdAt, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+        .thenComparing(SubmissionDto::id));
     return new Snapshot(ms, subs);
   }
 
@@ -395,7 +396,7 @@ public final class MissionsViewModel {
     }
     b.append('.');
     if (t.outside > 0) {
-      b.append(String.format(l, " %,d of them lie outside the mission's area.", t.outside));
+      b.append(String.format(l, " %,d of them %s outside the mission's area.", t.outside, t.outside == 1 ? "lies" : "lie"));
     }
     if (stoppedEarly) {
       b.append(String.format(l, " %,d were not imported.", t.photos - t.imported));
