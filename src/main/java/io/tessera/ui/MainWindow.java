@@ -443,6 +443,7 @@ public final class MainWindow {
     url.setId("serviceUrlLabel");
     url.textProperty().bind(viewModel.serviceUrlProperty());
     url.setTooltip(new Tooltip("Where the Tessera service listens"));
+    url.setMinWidth(Region.USE_PREF_SIZE);
 
     Circle dot = new Circle(4);
     dot.getStyleClass().add("connection-dot");
@@ -454,6 +455,7 @@ public final class MainWindow {
     Tooltip connectionTip = new Tooltip();
     connectionTip.textProperty().bind(viewModel.connectionDetailProperty());
     connection.setTooltip(connectionTip);
+    connection.setMinWidth(Region.USE_PREF_SIZE);
     viewModel.connectionProperty().addListener((o, a, b) -> styleConnection(connection, b));
     styleConnection(connection, viewModel.connectionProperty().get());
 

@@ -10,7 +10,6 @@ import javafx.beans.InvalidationListener;
 import javafx.event.EventHandler;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -338,10 +337,5 @@ public final class MissionDrawLayer extends MapLayer {
     }
     vm.removeVertex(index);
     return true;
-  }
-
-  /** The vertex handles in vertex order, for tests. */
-  List<? extends Node> vertexHandles() {
-    return vertexHandles;
   }
 }

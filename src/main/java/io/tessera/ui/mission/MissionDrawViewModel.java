@@ -4,11 +4,14 @@ import io.tessera.api.dto.MissionDtos.PolygonDto;
 import io.tessera.core.geo.LonLat;
 import io.tessera.core.geo.Polygons;
 import io.tessera.core.geo.Polygons.InvalidPolygonException;
+import io.tessera.ui.CoordinateFormat;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -42,6 +45,10 @@ public final class MissionDrawViewModel {
     /** The shape is finished; its vertices can still be moved, inserted and removed. */
     EDITING
   }
+
+  /** JTS names where a polygon fails as "at [lon, lat]" with every digit; people read lat, lon. */
+  private static final Pattern AT_POSITION =
+      Pattern.compile(" at \\[(-?[0-9.eE+-]+), (-?[0-9.eE+-]+)\\]");
 
   private final ObservableList<LonLat> vertices = FXCollections.observableArrayList();
   private final ObservableList<LonLat> readOnlyVertices =
@@ -330,6 +337,11 @@ public final class MissionDrawViewModel {
 
   private static String sentence(String message) {
     String s = message.isEmpty() ? "The shape is not a valid polygon" : message;
+    Matcher at = AT_POSITION.matcher(s);
+    if (at.find()) {
+      LonLat p = new LonLat(Double.parseDouble(at.group(1)), Double.parseDouble(at.group(2)));
+      s = s.substring(0, at.start()) + " at " + CoordinateFormat.latLon(p) + s.substring(at.end());
+    }
     s = s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     return s.endsWith(".") ? s : s + ".";
   }

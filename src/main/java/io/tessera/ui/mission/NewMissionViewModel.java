@@ -54,7 +54,7 @@ public final class NewMissionViewModel {
       return "Draw the mission's area on the map first.";
     }
     if (shape.invalidReasonProperty().get() != null) {
-      return shape.invalidReasonProperty().get();
+      return "The area must be valid before it can be saved."; // why not is shown beside the area
     }
     if (title.get() == null || title.get().isBlank()) {
       return "Give the mission a title.";

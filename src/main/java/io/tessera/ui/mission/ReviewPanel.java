@@ -235,7 +235,7 @@ final class ReviewPanel extends VBox {
   }
 
   /** Make and model, the make once: many cameras repeat it in the model ("Canon Canon EOS …"). */
-  static String camera(String make, String model) {
+  private static String camera(String make, String model) {
     String mk = make == null ? "" : make.strip();
     String md = model == null ? "" : model.strip();
     if (md.toLowerCase(Locale.ROOT).startsWith(mk.toLowerCase(Locale.ROOT))) {

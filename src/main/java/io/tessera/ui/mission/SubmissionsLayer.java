@@ -148,12 +148,6 @@ public final class SubmissionsLayer extends MapLayer {
     g.strokeOval(p.getX() - 11, p.getY() - 11, 22, 22);
   }
 
-  /** The submission drawn alone under view point ({@code x}, {@code y}), or null. */
-  SubmissionDto submissionAt(double x, double y) {
-    Mark m = frame == null ? null : frame.hit(x + frameLeft, y + frameTop);
-    return m == null || m.isCluster() ? null : m.members().get(0).submission();
-  }
-
   @Override
   protected boolean mapClicked(MouseEvent e) {
     if (frame == null || e.getButton() != MouseButton.PRIMARY) {

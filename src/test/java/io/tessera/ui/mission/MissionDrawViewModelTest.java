@@ -55,8 +55,7 @@ class MissionDrawViewModelTest {
     MissionDrawViewModel vm = drawn(SW, NE, SE, NW);
 
     assertThat(vm.invalidReasonProperty().get())
-        .startsWith("The polygon is not valid: self-intersection at [0.005, 0.005]")
-        .endsWith(".");
+        .isEqualTo("The polygon is not valid: self-intersection at 0.00500° N, 0.00500° E.");
     assertThat(vm.areaSquareMetersProperty().get()).isNaN();
   }
 
