@@ -31,7 +31,7 @@ import javafx.scene.text.TextAlignment;
  * for what is in view, a grid of the drawn marks for what is under the mouse.
  */
 public final class SubmissionsLayer extends MapLayer {
-  static final int CLUSTER_ABOVE = 500;
+  static final int CLUSTER_ABOVE = 200;
   private static final double CELL_PIXELS = 56;
   static final Color RECEIVED = Color.web("#e3a008");
   static final Color APPROVED = Color.web("#2e9d4f");

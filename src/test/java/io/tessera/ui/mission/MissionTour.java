@@ -111,18 +111,18 @@ public final class MissionTour {
 
     // a mission drawn with the mouse, through the real event path
     fx(() -> {
-      map.setView(new LonLat(18.0835, 59.3255), 16);
+      map.setView(new LonLat(18.0835, 59.3262), 15.2);
       ws.startDrawing();
       return null;
     });
     settle();
     Point2D[] corners = {
-      new Point2D(-170, -40), new Point2D(-40, -120), new Point2D(150, -90),
-      new Point2D(190, 60), new Point2D(-20, 130)};
+      new Point2D(-100, -24), new Point2D(-24, -72), new Point2D(90, -54),
+      new Point2D(114, 36), new Point2D(-12, 78)};
     for (Point2D c : corners) {
       click(map, c, 1);
     }
-    move(map, new Point2D(-150, 90));
+    move(map, new Point2D(-90, 54));
     fx(() -> {
       ws.draft().titleProperty().set("Skeppsholmen quay walls");
       ws.draft().descriptionProperty().set("Every quay wall section, from the water side where possible");
@@ -131,11 +131,11 @@ public final class MissionTour {
     });
     settle();
     shot(window, out.resolve("draw-in-progress.png"));
-    click(map, new Point2D(-150, 90), 2);
+    click(map, new Point2D(-90, 54), 2);
     settle();
     shot(window, out.resolve("draw-finished.png"));
     // drag the first corner across the far side: the shape crosses itself
-    drag(map, corners[0], new Point2D(250, -20));
+    drag(map, corners[0], new Point2D(150, -12));
     settle();
     shot(window, out.resolve("draw-invalid.png"));
     fx(() -> ws.undo());
