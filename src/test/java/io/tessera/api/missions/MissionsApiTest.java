@@ -327,6 +327,11 @@ class MissionsApiTest {
 
     assertThat(api.approve(a.id()).status()).isEqualTo("approved");
     assertThat(api.mission(m.id()).approvedImages()).isEqualTo(2);
+    SubmissionDto undone = api.reopen(a.id());
+    assertThat(undone.status()).isEqualTo("received");
+    assertThat(undone.decidedAt()).isNull();
+    assertThat(api.mission(m.id()).approvedImages()).isZero();
+    api.approve(a.id());
     assertThat(api.mission(m.id()).status()).isEqualTo("active");
 
     assertThatThrownBy(() -> api.reject(b.id(), " "))

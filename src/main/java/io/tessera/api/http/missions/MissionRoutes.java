@@ -196,6 +196,14 @@ public final class MissionRoutes {
                 404, "No such submission", 409, "Changed meanwhile"))
             .handle(c -> c.json(submission(
                 submissions.approve(Bodies.principal(c), c.pathParam("id")), null))),
+        Route.post(PREFIX + "/submissions/{id}/reopen")
+            .tag(TAG)
+            .summary("Take a decision back: the submission is received again (the review's undo;"
+                + " no webhook event)")
+            .responses(Map.of(200, "The submission", 403, "Missing scope submissions:write",
+                404, "No such submission"))
+            .handle(c -> c.json(submission(
+                submissions.reopen(Bodies.principal(c), c.pathParam("id")), null))),
         Route.post(PREFIX + "/submissions/{id}/reject")
             .tag(TAG)
             .summary("Reject a submission with a reason (or change an approval into a rejection)")
