@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -159,13 +160,16 @@ public final class WebhookDispatcher implements AutoCloseable {
     int attempted = 0;
     while (!closed) {
       Instant now = clock.instant();
-      List<DueDelivery> due = jdbi.withHandle(h -> repo.due(h, now, BATCH));
+      // The database keeps microseconds, rounding: a time written as now may read back as up to
+      // half a microsecond later, and must still be due now.
+      Instant dueBy = now.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
+      List<DueDelivery> due = jdbi.withHandle(h -> repo.due(h, dueBy, BATCH));
       int claimed = 0;
       for (DueDelivery d : due) {
         if (closed) {
           break;
         }
-        if (jdbi.withHandle(h -> repo.claim(h, d.id(), now, now.plus(CLAIM_LEASE)))) {
+        if (jdbi.withHandle(h -> repo.claim(h, d.id(), dueBy, now.plus(CLAIM_LEASE)))) {
           claimed++;
           attempt(d);
         }
