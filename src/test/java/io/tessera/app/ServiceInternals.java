@@ -25,6 +25,16 @@ public final class ServiceInternals {
         .inTransaction(h -> service.outbox().record(h, organizationId, event, data));
   }
 
+  /** Records {@code event} in a transaction that then fails, as a change that cannot commit. */
+  public static void recordEventThenFail(
+      EmbeddedService service, String organizationId, String event, Map<String, Object> data) {
+    service.database().jdbi().useTransaction(
+        h -> {
+          service.outbox().record(h, organizationId, event, data);
+          throw new IllegalStateException("the change failed after recording its event");
+        });
+  }
+
   /** Attempts the webhook deliveries due at the service's clock now; returns how many. */
   public static int runDueDeliveries(EmbeddedService service) {
     return service.webhookDispatcher().runDue();
