@@ -57,7 +57,7 @@ public final class WebhookDispatcher implements AutoCloseable {
   /** No wait between two attempts is longer than this. */
   static final Duration MAX_WAIT = Duration.ofHours(1);
   /** After this long since the event, a failed attempt is the last one. */
-  public static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
+  static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
   /**
    * How long a claimed delivery is held by its attempt; longer than the HTTP call can take, so
    * that only a worker that died mid-attempt lets it fall due again.
@@ -70,6 +70,7 @@ public final class WebhookDispatcher implements AutoCloseable {
   private static final int BATCH = 20;
   private static final int MAX_ERROR_LENGTH = 1000;
   private static final String STOPPED = "cancelled: Tessera stopped during the attempt";
+  /** Sent as {@code Content-Type: application/json}, without a charset parameter. */
   private static final MediaType JSON = MediaType.get("application/json");
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
@@ -271,7 +272,6 @@ public final class WebhookDispatcher implements AutoCloseable {
             Request request =
                 new Request.Builder()
                     .url(url)
-                    .header("Content-Type", "application/json")
                     .header("X-QZ-Signature", Signatures.hmacSha256Hex(secret, body))
                     .header("X-QZ-Event", d.event())
                     .header("X-QZ-Event-Id", d.eventId())
@@ -375,7 +375,6 @@ public final class WebhookDispatcher implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
   }
 }
