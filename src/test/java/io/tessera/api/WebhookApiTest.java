@@ -13,10 +13,9 @@ import io.tessera.api.dto.AdminDtos.UserDto;
 import io.tessera.api.dto.AuthDtos.LoginRequest;
 import io.tessera.api.dto.AuthDtos.TokenResponse;
 import io.tessera.api.dto.MissionDtos.Page;
-import io.tessera.api.dto.OrganizationDto;
 import io.tessera.api.dto.WebhookDtos.CreateWebhookRequest;
 import io.tessera.api.dto.WebhookDtos.WebhookDto;
-import io.tessera.app.ServiceInternals;
+import io.tessera.client.MissionsClient;
 import io.tessera.client.TesseraClient;
 import io.tessera.client.TesseraClient.RawResponse;
 import io.tessera.service.webhook.Outbox;
@@ -142,6 +141,7 @@ class WebhookApiTest {
   @Test
   void clientsAndApiKeysNeedTheScopeAndUsersTheRole() throws Exception {
     TesseraClient desktop = svc.desktop();
+    MissionsClient tokens = new MissionsClient(svc.anonymous());
     String body = "{\"url\":\"http://127.0.0.1:9/scoped\"}";
 
     ApiKeyDto key = desktop.post("/api/v1/api-keys", new CreateApiKeyRequest("sensor"),
@@ -153,17 +153,15 @@ class WebhookApiTest {
     assertThat(json(refused).path("missing_scope").asText()).isEqualTo("webhooks:manage");
     assertThat(raw(withKey, "GET", HOOKS, null).status()).isEqualTo(403);
 
-    // Until POST /api/qz/v1/auth/token exists, the token is signed as that endpoint will sign it.
-    String org = desktop.get("/api/v1/organization", OrganizationDto.class).id();
     ClientDto reader = desktop.post("/api/v1/admin/clients",
-        new CreateClientRequest("reader", "missions:read", null, null), ClientDto.class);
+        new CreateClientRequest("reader", "missions:read", null, true), ClientDto.class);
     ClientDto manager = desktop.post("/api/v1/admin/clients",
-        new CreateClientRequest("hooks", "missions:read webhooks:manage", null, null),
+        new CreateClientRequest("hooks", "missions:read webhooks:manage", null, true),
         ClientDto.class);
-    TesseraClient readerClient = svc.bearer(ServiceInternals.clientToken(
-        svc.service, svc.dataDir, svc.clock, reader.id(), org, reader.scope()));
-    TesseraClient managerClient = svc.bearer(ServiceInternals.clientToken(
-        svc.service, svc.dataDir, svc.clock, manager.id(), org, manager.scope()));
+    TesseraClient readerClient = svc.bearer(tokens.token(
+        reader.clientId(), reader.clientSecret(), null).accessToken());
+    TesseraClient managerClient = svc.bearer(tokens.token(
+        manager.clientId(), manager.clientSecret(), "webhooks:manage").accessToken());
     RawResponse readerAnswer = raw(readerClient, "POST", HOOKS, body);
     assertThat(readerAnswer.status()).isEqualTo(403);
     assertThat(json(readerAnswer).path("missing_scope").asText()).isEqualTo("webhooks:manage");
@@ -176,7 +174,9 @@ class WebhookApiTest {
     assertThat(raw(managerClient, "GET", HOOKS + "/" + id + "/deliveries", null).status())
         .isEqualTo(200);
 
-    assertThat(raw(user("field_worker"), "POST", HOOKS, body).status()).isEqualTo(403);
+    RawResponse fieldWorker = raw(user("field_worker"), "POST", HOOKS, body);
+    assertThat(fieldWorker.status()).isEqualTo(403);
+    assertThat(json(fieldWorker).path("missing_scope").asText()).isEqualTo("webhooks:manage");
     assertThat(raw(user("manager"), "POST", HOOKS, body).status()).isEqualTo(201);
     assertThat(raw(svc.anonymous(), "POST", HOOKS, body).status()).isEqualTo(401);
   }

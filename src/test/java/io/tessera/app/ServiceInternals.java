@@ -1,19 +1,11 @@
 package io.tessera.app;
 
-import io.tessera.service.auth.TokenService;
-import io.tessera.service.security.MasterKey;
-import io.tessera.service.security.Secrets;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /**
- * What tests of other packages need from inside a running service: recording a missions event as
- * a service would (until the missions routes that record them exist), running due webhook
- * deliveries after moving the clock, and a client-credentials token (until
- * {@code POST /api/qz/v1/auth/token} exists).
+ * What tests of other packages need from inside a running service: recording a missions event
+ * with exactly the data a test chooses, as a service would in its transaction, and running due
+ * webhook deliveries after moving the clock.
  */
 public final class ServiceInternals {
   private ServiceInternals() {}
@@ -38,16 +30,5 @@ public final class ServiceInternals {
   /** Attempts the webhook deliveries due at the service's clock now; returns how many. */
   public static int runDueDeliveries(EmbeddedService service) {
     return service.webhookDispatcher().runDue();
-  }
-
-  /** A client-credentials access token for a client row, as the token endpoint would sign it. */
-  public static String clientToken(
-      EmbeddedService service, Path dataDir, Clock clock, String clientRowId,
-      String organizationId, String scopes) throws IOException {
-    MasterKey key = MasterKey.loadOrCreate(dataDir.resolve("secret.key"));
-    byte[] signingKey =
-        new Secrets(service.database().jdbi(), key, clock).getOrCreate("jwt-signing-key", 64);
-    return new TokenService(signingKey, clock)
-        .client(clientRowId, organizationId, scopes, Duration.ofDays(1));
   }
 }

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tessera.api.dto.MissionDtos.Page;
+import io.tessera.api.dto.MissionDtos.PolygonDto;
+import io.tessera.api.dto.WebhookDtos.CreateWebhookRequest;
 import io.tessera.api.dto.WebhookDtos.DeliveryDto;
+import io.tessera.api.dto.WebhookDtos.WebhookDto;
+import io.tessera.client.MissionsClient;
 import io.tessera.client.TesseraClient;
 import io.tessera.testing.TesseraProcess;
 import io.tessera.testing.WebhookReceiver;
@@ -19,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The outbox across a crash: an event committed by a process that is then killed with
- * {@code kill -9} before its webhook took it is delivered by the next {@code serve} on the same
- * data dir, with the same event id.
+ * The outbox across a crash: {@code serve} commits an event (a mission created through the API)
+ * while the webhook's receiver is down and is killed with {@code kill -9}; the next
+ * {@code serve} on the same data dir delivers it, with the same event and delivery ids.
  */
 class WebhookRestartTest {
   private static final String SECRET = "whsec_restart-test-0123456789";
@@ -55,18 +59,23 @@ class WebhookRestartTest {
   void anEventCommittedBeforeKillDashNineIsDeliveredAfterTheRestart() throws Exception {
     try (WebhookReceiver receiver = WebhookReceiver.start().otherwiseAnswer(503)) {
       String webhookId;
-      String eventId;
       Received refused;
-      try (TesseraProcess child = TesseraProcess.startMain(
-          WebhookEventChild.class.getName(), dataDir.toString(), receiver.url("/qz"), SECRET)) {
-        String[] recorded = child.awaitLine("recorded ", 60).split(" ");
-        webhookId = recorded[1];
-        eventId = recorded[2];
+      try (TesseraProcess serve =
+          TesseraProcess.start("serve", "--port", "0", "--data-dir", dataDir.toString())) {
+        serve.awaitLine("listening on ", 60);
+        TesseraClient admin = admin();
+        webhookId = admin.post("/api/qz/v1/webhooks",
+            new CreateWebhookRequest(receiver.url("/qz"), List.of("mission.created"), SECRET),
+            WebhookDto.class).id();
+        new MissionsClient(admin).createMission("Harbour survey", "", PolygonDto.of(List.of(
+            List.of(new double[] {11.97, 57.70}, new double[] {12.00, 57.70},
+                new double[] {12.00, 57.72}, new double[] {11.97, 57.70}))), 4);
         refused = receiver.next(ARRIVAL);
         awaitDelivery(webhookId, d -> d.attempts() >= 1);
-        child.kill9();
+        serve.kill9();
       }
-      assertThat(refused.header("X-QZ-Event-Id")).isEqualTo(eventId);
+      String eventId = refused.header("X-QZ-Event-Id");
+      assertThat(refused.header("X-QZ-Event")).isEqualTo("mission.created");
       int beforeRestart = receiver.all().size();
       receiver.otherwiseAnswer(200); // the receiver is back; only the next process can reach it
 
@@ -74,6 +83,7 @@ class WebhookRestartTest {
           TesseraProcess.start("serve", "--port", "0", "--data-dir", dataDir.toString())) {
         serve.awaitLine("listening on ", 60);
         DeliveryDto d = awaitDelivery(webhookId, x -> x.state().equals("delivered"));
+        assertThat(d.eventId()).isEqualTo(eventId);
         assertThat(d.lastStatus()).isEqualTo(200);
         assertThat(d.attempts()).isGreaterThanOrEqualTo(2);
         List<Received> all = receiver.all();

@@ -27,15 +27,10 @@ public final class TesseraProcess implements AutoCloseable {
   }
 
   public static TesseraProcess start(String... args) throws IOException {
-    return startMain("io.tessera.app.Launcher", args);
-  }
-
-  /** Runs another main class of the test class path (a test's own child program). */
-  public static TesseraProcess startMain(String mainClass, String... args) throws IOException {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx256m", "-cp", cp,
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", mainClass));
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "io.tessera.app.Launcher"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().remove("TESSERA_DATA_DIR");
