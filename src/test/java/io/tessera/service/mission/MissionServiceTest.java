@@ -10,7 +10,13 @@ import io.tessera.service.OrganizationService;
 import io.tessera.service.auth.Principal;
 import io.tessera.service.auth.Role;
 import io.tessera.service.security.OutboundPolicy;
+import io.tessera.service.security.MasterKey;
 import io.tessera.service.webhook.Outbox;
+import io.tessera.service.webhook.PinnedDns;
+import io.tessera.service.webhook.WebhookDispatcher;
+import io.tessera.service.webhook.WebhookService;
+import io.tessera.testing.WebhookReceiver;
+import java.time.Duration;
 import io.tessera.store.BlobStore;
 import io.tessera.store.Database;
 import io.tessera.testing.GeotaggedJpegs;
@@ -42,8 +48,8 @@ class MissionServiceTest {
     return TestDatabases.fresh(dir.resolve("db-" + System.nanoTime())).stream();
   }
 
-  private record Fixture(Database db, MissionService missions, SubmissionService submissions,
-      Principal desktop) implements AutoCloseable {
+  private record Fixture(Database db, MutableClock clock, MissionService missions,
+      SubmissionService submissions, Principal desktop) implements AutoCloseable {
     @Override
     public void close() {
       db.close();
@@ -64,7 +70,7 @@ class MissionServiceTest {
     OutboundPolicy policy = new OutboundPolicy(true, Set.of(), List.of(dir));
     Principal desktop = new Principal(Principal.Kind.DESKTOP, "desktop", org, null, Role.ADMIN,
         Set.of(), false, null);
-    return new Fixture(db, new MissionService(db.jdbi(), clock, outbox),
+    return new Fixture(db, clock, new MissionService(db.jdbi(), clock, outbox),
         new SubmissionService(db.jdbi(), clock, blobs, outbox, policy), desktop);
   }
 
@@ -102,6 +108,30 @@ class MissionServiceTest {
       assertThat(f.count("SELECT COUNT(*) FROM webhook_event")).isEqualTo(
           1 /* created */ + 1 /* received */ + 2 /* rejected */ + 2 /* approved */ + 1);
       assertThat(f.count("SELECT ref_count FROM blob ORDER BY sha256 LIMIT 1")).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void theOutboxDeliversTheEventsOfAChangeSignedToAWebhook(String url) throws Exception {
+    try (Fixture f = fixture(url); WebhookReceiver receiver = WebhookReceiver.start()) {
+      MasterKey key = MasterKey.loadOrCreate(dir.resolve("key-" + System.nanoTime()));
+      PinnedDns dns = new PinnedDns();
+      OutboundPolicy policy = new OutboundPolicy(true, Set.of(), List.of(), dns);
+      var hook = new WebhookService(f.db().jdbi(), f.clock(), key, policy)
+          .create(f.desktop().organizationId(), receiver.url("/hook"), null, null);
+      Mission m = f.missions().create(f.desktop(),
+          new MissionService.NewMission("Survey", "", List.of(SQUARE), 1));
+      try (WebhookDispatcher dispatcher =
+          new WebhookDispatcher(f.db().jdbi(), key, policy, dns, f.clock(), "test")) {
+        assertThat(dispatcher.runDue()).isEqualTo(1);
+      }
+      WebhookReceiver.Received r = receiver.next(Duration.ofSeconds(10));
+      assertThat(r.text()).contains("\"event\":\"mission.created\"").contains(m.id());
+      assertThat(WebhookReceiver.verifySignature(r.body(), hook.secret(), r.header("X-QZ-Signature")))
+          .isTrue();
+      assertThat(f.count("SELECT COUNT(*) FROM webhook_delivery WHERE state = 'delivered'"))
+          .isEqualTo(1);
     }
   }
 
