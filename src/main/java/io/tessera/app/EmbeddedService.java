@@ -15,6 +15,9 @@ import io.tessera.service.security.MasterKey;
 import io.tessera.service.security.RandomSecrets;
 import io.tessera.service.security.Secrets;
 import io.tessera.service.security.TlsMaterial;
+import io.tessera.service.webhook.PinnedDns;
+import io.tessera.service.webhook.WebhookDispatcher;
+import io.tessera.service.webhook.WebhookService;
 import io.tessera.store.BlobStore;
 import io.tessera.store.Database;
 import java.io.IOException;
@@ -76,6 +79,8 @@ public final class EmbeddedService implements AutoCloseable {
 
   private final Database db;
   private final JobService jobs;
+  private final Outbox outbox;
+  private final WebhookDispatcher webhookDispatcher;
   private final ApiServer server;
   private final String url;
   private final String desktopToken;
@@ -84,10 +89,13 @@ public final class EmbeddedService implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private EmbeddedService(
-      Options options, Database db, JobService jobs, ApiServer server, String desktopToken,
+      Options options, Database db, JobService jobs, Outbox outbox,
+      WebhookDispatcher webhookDispatcher, ApiServer server, String desktopToken,
       String adminToken) {
     this.db = db;
     this.jobs = jobs;
+    this.outbox = outbox;
+    this.webhookDispatcher = webhookDispatcher;
     this.server = server;
     String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
     this.url = (server.secure() ? "https://" : "http://") + host + ":" + server.port();
@@ -134,28 +142,35 @@ public final class EmbeddedService implements AutoCloseable {
       jobs = new JobService(db.jdbi(), clock, org, 2);
       jobs.register(new PurgeJob(db.jdbi(), blobs, clock));
       jobs.recover();
+      PinnedDns dns = new PinnedDns();
       OutboundPolicy policy =
-          new OutboundPolicy(isLoopback(options.host()), Set.of(), options.importRoots());
+          new OutboundPolicy(isLoopback(options.host()), Set.of(), options.importRoots(), dns);
       Outbox outbox = new Outbox(clock);
       MissionService missions = new MissionService(db.jdbi(), clock, outbox);
       SubmissionService submissions =
           new SubmissionService(db.jdbi(), clock, blobs, outbox, policy);
+      WebhookService webhooks = new WebhookService(db.jdbi(), clock, key, policy);
+      WebhookDispatcher webhookDispatcher =
+          new WebhookDispatcher(db.jdbi(), key, policy, dns, clock, Version.current());
+      outbox.onCommit(webhookDispatcher::wake);
       Database dbRef = db;
       ApiContext ctx =
           new ApiContext(
               auth, accounts, organizations, jobs, dbRef::ping, clock, Version.current(),
               new RateLimiter(db.jdbi(), clock), missions, submissions,
-              new Exports(missions, submissions));
+              new Exports(missions, submissions), webhooks);
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =
           new ApiServer(ctx, options.tls()).start(options.host(), options.port());
+      webhookDispatcher.start();
       long tHttp = System.nanoTime();
       LOG.info(
           "service ready in {} ms (database {} ms, services {} ms, HTTP {} ms)",
           (tHttp - t0) / 1_000_000, (tDb - t0) / 1_000_000, (tServices - tDb) / 1_000_000,
           (tHttp - tServices) / 1_000_000);
-      return new EmbeddedService(options, db, jobs, server, desktopToken, adminToken);
+      return new EmbeddedService(
+          options, db, jobs, outbox, webhookDispatcher, server, desktopToken, adminToken);
     } catch (IOException e) {
       closeQuietly(jobs, db);
       throw new UncheckedIOException("cannot use the data dir " + dataDir + ": " + e.getMessage(), e);
@@ -234,6 +249,16 @@ public final class EmbeddedService implements AutoCloseable {
     return db;
   }
 
+  /** The outbox services record missions events in, for tests that record their own. */
+  Outbox outbox() {
+    return outbox;
+  }
+
+  /** The webhook dispatcher, for tests that run due deliveries after moving the clock. */
+  WebhookDispatcher webhookDispatcher() {
+    return webhookDispatcher;
+  }
+
   /** The job service, where features (and tests) register their job kinds. */
   public JobService jobs() {
     return jobs;
@@ -256,6 +281,7 @@ public final class EmbeddedService implements AutoCloseable {
       LOG.warn("cannot remove {}", instanceFile, e);
     }
     server.close();
+    webhookDispatcher.close();
     closeQuietly(jobs, db);
   }
 }

@@ -90,6 +90,12 @@ public final class MissionsClient {
         SubmissionDto.class);
   }
 
+  /** Takes a decision back (undo): the submission is received again. */
+  public SubmissionDto reopen(String submissionId) {
+    return http.post(
+        PREFIX + "/submissions/" + enc(submissionId) + "/reopen", Map.of(), SubmissionDto.class);
+  }
+
   /** One original image file, byte for byte. */
   public byte[] image(String submissionId, String imageId) {
     return http.getBytes(PREFIX + "/submissions/" + enc(submissionId) + "/images/" + enc(imageId));

@@ -73,4 +73,21 @@ public final class CredentialRepository {
         .mapTo(ClientCredential.class)
         .findOne();
   }
+
+  public List<ClientCredential> clients(Handle h, String organizationId) {
+    return h.createQuery(
+            "SELECT * FROM client_credential WHERE organization_id = :org AND revoked_at IS NULL"
+                + " ORDER BY created_at, id")
+        .bind("org", organizationId)
+        .mapTo(ClientCredential.class)
+        .list();
+  }
+
+  public boolean revokeClient(Handle h, String id, Instant now) {
+    return h.createUpdate(
+            "UPDATE client_credential SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+        .bind("id", id)
+        .bind("now", now)
+        .execute() == 1;
+  }
 }

@@ -146,17 +146,20 @@ public final class MissionRepository {
         .one();
   }
 
-  /** Records a decision; false when the submission changed meanwhile (version mismatch). */
+  /**
+   * Records a decision ({@code decidedAt} null when it is taken back); false when the submission
+   * changed meanwhile (version mismatch).
+   */
   public boolean decide(
-      Handle h, String id, long version, String status, String reason, Instant now) {
+      Handle h, String id, long version, String status, String reason, Instant decidedAt) {
     return h.createUpdate(
-            "UPDATE submission SET status = :status, reason = :reason, decided_at = :now,"
+            "UPDATE submission SET status = :status, reason = :reason, decided_at = :decidedAt,"
                 + " version = version + 1 WHERE id = :id AND version = :version")
         .bind("id", id)
         .bind("version", version)
         .bind("status", status)
         .bind("reason", reason)
-        .bind("now", now)
+        .bind("decidedAt", decidedAt)
         .execute() == 1;
   }
 

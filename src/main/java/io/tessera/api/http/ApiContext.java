@@ -8,6 +8,7 @@ import io.tessera.service.mission.Exports;
 import io.tessera.service.mission.MissionService;
 import io.tessera.service.mission.SubmissionService;
 import io.tessera.service.ratelimit.RateLimiter;
+import io.tessera.service.webhook.WebhookService;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 
@@ -27,4 +28,5 @@ public record ApiContext(
     RateLimiter rateLimiter,
     MissionService missions,
     SubmissionService submissions,
-    Exports exports) {}
+    Exports exports,
+    WebhookService webhooks) {}

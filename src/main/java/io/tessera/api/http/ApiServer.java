@@ -11,6 +11,7 @@ import io.tessera.api.http.fieldforms.AuthRoutes;
 import io.tessera.api.http.fieldforms.HealthRoutes;
 import io.tessera.api.http.fieldforms.UserRoutes;
 import io.tessera.api.http.missions.MissionRoutes;
+import io.tessera.api.http.missions.WebhookRoutes;
 import io.tessera.api.http.system.DocsRoutes;
 import io.tessera.api.http.system.JobRoutes;
 import io.tessera.api.http.system.OrganizationRoutes;
@@ -72,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
     table.addAll(new JobRoutes(ctx).routes());
     table.addAll(new OrganizationRoutes(ctx, bodies).routes());
     table.addAll(new MissionRoutes(ctx, bodies).routes());
+    table.addAll(new WebhookRoutes(ctx, bodies).routes());
     table.addAll(new DocsRoutes(() -> openApiJson(ctx.version())).routes());
     this.routes = List.copyOf(table);
     this.app = Javalin.create(config -> configure(config, ctx));

@@ -161,6 +161,21 @@ public final class AccountService {
     return new CreatedClient(row, secret);
   }
 
+  /** Client credentials that are not revoked, oldest first (without their secrets). */
+  public List<ClientCredential> clients() {
+    return jdbi.withHandle(h -> credentials.clients(h, organizationId));
+  }
+
+  /** Revokes a client credential: its tokens stop working at once. */
+  public void revokeClient(String id) {
+    jdbi.useTransaction(
+        h -> {
+          if (!credentials.revokeClient(h, id, clock.instant())) {
+            throw new DomainException.NotFound("client", id);
+          }
+        });
+  }
+
   private static String requireName(String name) {
     if (name == null || name.isBlank()) {
       throw new DomainException.Invalid("a name is required");

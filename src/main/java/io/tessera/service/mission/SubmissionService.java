@@ -240,6 +240,15 @@ public final class SubmissionService {
   }
 
   /**
+   * Takes a decision back (the review's undo): the submission is {@code received} again and its
+   * photos no longer count as approved. No webhook event exists for this; a completed mission
+   * stays completed.
+   */
+  public Submission reopen(Principal p, String submissionId) {
+    return decide(p, submissionId, Submission.RECEIVED, null);
+  }
+
+  /**
    * Approves or rejects, or changes an earlier decision (emitting the new decision's event). The
    * mission's approved-image count follows; the mission completes, once, when it reaches the
    * required number.
@@ -261,7 +270,9 @@ public final class SubmissionService {
             return current;
           }
           Instant now = clock.instant();
-          if (!missions.decide(h, current.id(), current.version(), status, reason, now)) {
+          boolean reopening = status.equals(Submission.RECEIVED);
+          if (!missions.decide(
+              h, current.id(), current.version(), status, reason, reopening ? null : now)) {
             throw new DomainException.Conflict("the submission changed meanwhile; try again");
           }
           int delta =
@@ -271,6 +282,9 @@ public final class SubmissionService {
             missions.addApproved(h, mission.id(), delta, now);
           }
           Submission after = submission(h, p, submissionId);
+          if (reopening) {
+            return after;
+          }
           outbox.record(h, p.organizationId(), "submission." + status, Events.submission(after));
           if (missions.complete(h, mission.id(), now)) {
             Mission done = missions.byId(h, p.organizationId(), mission.id()).orElseThrow();

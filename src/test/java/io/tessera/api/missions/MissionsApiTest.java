@@ -132,6 +132,24 @@ class MissionsApiTest {
   }
 
   @Test
+  void aRevokedClientsTokensStopWorkingAtOnce() {
+    ClientDto c = client("missions:read", null, null);
+    List<ClientDto> listed = svc.desktop().get("/api/v1/admin/clients",
+        new com.fasterxml.jackson.core.type.TypeReference<List<ClientDto>>() {});
+    assertThat(listed).extracting(ClientDto::clientId).contains(c.clientId());
+    assertThat(listed).allSatisfy(l -> assertThat(l.clientSecret()).isNull());
+    MissionsClient api = new MissionsClient(svc.bearer(
+        new MissionsClient(svc.anonymous()).token(c.clientId(), c.clientSecret(), null).accessToken()));
+    api.missions(null, 1, 1);
+    svc.desktop().delete("/api/v1/admin/clients/" + c.id());
+    assertThatThrownBy(() -> api.missions(null, 1, 1))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(401);
+          assertThat(e.getMessage()).contains("revoked");
+        });
+  }
+
+  @Test
   void aMissingScopeIsForbiddenAndNamed() {
     MissionsClient reader = as("missions:read");
     assertThatThrownBy(() -> gothenburg(reader, 5))
@@ -309,6 +327,11 @@ class MissionsApiTest {
 
     assertThat(api.approve(a.id()).status()).isEqualTo("approved");
     assertThat(api.mission(m.id()).approvedImages()).isEqualTo(2);
+    SubmissionDto undone = api.reopen(a.id());
+    assertThat(undone.status()).isEqualTo("received");
+    assertThat(undone.decidedAt()).isNull();
+    assertThat(api.mission(m.id()).approvedImages()).isZero();
+    api.approve(a.id());
     assertThat(api.mission(m.id()).status()).isEqualTo("active");
 
     assertThatThrownBy(() -> api.reject(b.id(), " "))

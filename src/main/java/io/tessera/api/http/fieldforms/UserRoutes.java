@@ -85,6 +85,23 @@ public final class UserRoutes {
                   accounts.revokeApiKey(c.pathParam("key_id"));
                   c.status(204);
                 }),
+        Route.get("/api/v1/admin/clients")
+            .tag("admin")
+            .summary("List the OAuth2 client credentials of the missions API (without secrets)")
+            .access(Access.ADMIN)
+            .handle(c -> c.json(accounts.clients().stream().map(k -> ClientDto.of(k, null))
+                .toList())),
+        Route.delete("/api/v1/admin/clients/{id}")
+            .tag("admin")
+            .summary("Revoke a client credential; its tokens stop working at once")
+            .access(Access.ADMIN)
+            .responses(Map.of(204, "Revoked", 404, "No such client"))
+            .handle(
+                c -> {
+                  accounts.revokeClient(c.pathParam("id"));
+                  ctx.rateLimiter().forget(c.pathParam("id"));
+                  c.status(204);
+                }),
         Route.post("/api/v1/admin/clients")
             .tag("admin")
             .summary("Create an OAuth2 client credential for the missions API; the secret is"

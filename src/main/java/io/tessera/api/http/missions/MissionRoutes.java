@@ -148,9 +148,7 @@ public final class MissionRoutes {
                   var p = Bodies.principal(c);
                   String id = c.pathParam("id");
                   missions.get(p, id); // 404 before the download starts
-                  c.contentType("application/zip");
-                  c.header("Content-Disposition", "attachment; filename=\"" + id + ".zip\"");
-                  ctx.exports().missionZip(p, id, c.outputStream());
+                  zip(c, id, out -> ctx.exports().missionZip(p, id, out));
                 }),
         Route.get(PREFIX + "/submissions/{id}")
             .tag(TAG)
@@ -170,10 +168,8 @@ public final class MissionRoutes {
                 c -> {
                   var p = Bodies.principal(c);
                   String id = c.pathParam("id");
-                  submissions.get(p, id);
-                  c.contentType("application/zip");
-                  c.header("Content-Disposition", "attachment; filename=\"" + id + ".zip\"");
-                  ctx.exports().submissionZip(p, id, c.outputStream());
+                  submissions.get(p, id); // 404 before the download starts
+                  zip(c, id, out -> ctx.exports().submissionZip(p, id, out));
                 }),
         Route.get(PREFIX + "/submissions/{id}/images/{image_id}")
             .tag(TAG)
@@ -196,6 +192,14 @@ public final class MissionRoutes {
                 404, "No such submission", 409, "Changed meanwhile"))
             .handle(c -> c.json(submission(
                 submissions.approve(Bodies.principal(c), c.pathParam("id")), null))),
+        Route.post(PREFIX + "/submissions/{id}/reopen")
+            .tag(TAG)
+            .summary("Take a decision back: the submission is received again (the review's undo;"
+                + " no webhook event)")
+            .responses(Map.of(200, "The submission", 403, "Missing scope submissions:write",
+                404, "No such submission"))
+            .handle(c -> c.json(submission(
+                submissions.reopen(Bodies.principal(c), c.pathParam("id")), null))),
         Route.post(PREFIX + "/submissions/{id}/reject")
             .tag(TAG)
             .summary("Reject a submission with a reason (or change an approval into a rejection)")
@@ -209,6 +213,17 @@ public final class MissionRoutes {
                       submissions.reject(Bodies.principal(c), c.pathParam("id"), r.reason()),
                       null));
                 }));
+  }
+
+  private interface ZipWriter {
+    void write(java.io.OutputStream out) throws IOException;
+  }
+
+  /** Streams a ZIP download named {@code name}.zip. */
+  private static void zip(Context c, String name, ZipWriter writer) throws IOException {
+    c.contentType("application/zip");
+    c.header("Content-Disposition", "attachment; filename=\"" + name + ".zip\"");
+    writer.write(c.outputStream());
   }
 
   private void token(Context c) {
