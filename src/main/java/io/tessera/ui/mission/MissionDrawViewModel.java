@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -57,8 +55,6 @@ public final class MissionDrawViewModel {
   private final ReadOnlyStringWrapper invalidReason = new ReadOnlyStringWrapper(this, "invalidReason");
   private final ReadOnlyDoubleWrapper areaSquareMeters =
       new ReadOnlyDoubleWrapper(this, "areaSquareMeters", Double.NaN);
-  private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-  private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
   private final ReadOnlyStringWrapper undoName = new ReadOnlyStringWrapper(this, "undoName", "");
   private final ReadOnlyStringWrapper redoName = new ReadOnlyStringWrapper(this, "redoName", "");
 
@@ -297,8 +293,6 @@ public final class MissionDrawViewModel {
   }
 
   private void historyChanged() {
-    canUndo.set(!undo.isEmpty());
-    canRedo.set(!redo.isEmpty());
     undoName.set(undo.isEmpty() ? "" : undo.peek().name());
     redoName.set(redo.isEmpty() ? "" : redo.peek().name());
   }
@@ -379,14 +373,6 @@ public final class MissionDrawViewModel {
   /** The valid shape's area on the WGS 84 ellipsoid, m²; NaN while it is invalid. */
   public ReadOnlyDoubleProperty areaSquareMetersProperty() {
     return areaSquareMeters.getReadOnlyProperty();
-  }
-
-  public ReadOnlyBooleanProperty canUndoProperty() {
-    return canUndo.getReadOnlyProperty();
-  }
-
-  public ReadOnlyBooleanProperty canRedoProperty() {
-    return canRedo.getReadOnlyProperty();
   }
 
   /** What Undo would undo, e.g. "Move Vertex"; empty when nothing. */

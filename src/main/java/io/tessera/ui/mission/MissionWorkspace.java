@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -159,34 +160,54 @@ public final class MissionWorkspace {
     map.requestFocus();
   }
 
-  /** Undoes the draft's last edit; false when there is none. */
-  public boolean undo() {
-    return draft.shape().undo();
+  /*
+   * Undo and redo act on one document at a time: the mission being drawn while there is one, else
+   * the review's decisions.
+   */
+
+  private boolean drafting() {
+    return draft.shape().getPhase() != Phase.IDLE;
   }
 
-  /** Redoes the draft's last undone edit; false when there is none. */
+  /** Undoes the draft's last edit, or else takes the last decision back; false when neither. */
+  public boolean undo() {
+    return drafting() ? draft.shape().undo() : review.undoDecision();
+  }
+
+  /** Redoes what {@link #undo()} undid last; false when nothing. */
   public boolean redo() {
-    return draft.shape().redo();
+    return drafting() ? draft.shape().redo() : review.redoDecision();
+  }
+
+  private String undoName() {
+    return drafting() ? draft.shape().undoNameProperty().get() : review.undoNameProperty().get();
+  }
+
+  private String redoName() {
+    return drafting() ? draft.shape().redoNameProperty().get() : review.redoNameProperty().get();
   }
 
   public BooleanBinding canUndoBinding() {
-    return Bindings.createBooleanBinding(() -> draft.shape().canUndoProperty().get(), draft.shape().canUndoProperty());
+    return Bindings.createBooleanBinding(() -> !undoName().isEmpty(), historyDependencies());
   }
 
   public BooleanBinding canRedoBinding() {
-    return Bindings.createBooleanBinding(() -> draft.shape().canRedoProperty().get(), draft.shape().canRedoProperty());
+    return Bindings.createBooleanBinding(() -> !redoName().isEmpty(), historyDependencies());
   }
 
-  /** "Undo Move Vertex", or plain "Undo". */
+  /** "Undo Move Vertex", "Undo Approve", or plain "Undo". */
   public StringBinding undoTextBinding() {
-    return Bindings.createStringBinding(() -> ("Undo " + draft.shape().undoNameProperty().get()).strip(),
-        draft.shape().undoNameProperty());
+    return Bindings.createStringBinding(() -> ("Undo " + undoName()).strip(), historyDependencies());
   }
 
-  /** "Redo Add Vertex", or plain "Redo". */
+  /** "Redo Add Vertex", "Redo Reject", or plain "Redo". */
   public StringBinding redoTextBinding() {
-    return Bindings.createStringBinding(() -> ("Redo " + draft.shape().redoNameProperty().get()).strip(),
-        draft.shape().redoNameProperty());
+    return Bindings.createStringBinding(() -> ("Redo " + redoName()).strip(), historyDependencies());
+  }
+
+  private Observable[] historyDependencies() {
+    return new Observable[] {draft.shape().phaseProperty(), draft.shape().undoNameProperty(),
+        draft.shape().redoNameProperty(), review.undoNameProperty(), review.redoNameProperty()};
   }
 
   /** Clears the shared selection (the shell selected something else). */

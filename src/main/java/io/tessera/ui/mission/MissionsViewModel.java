@@ -290,6 +290,13 @@ public final class MissionsViewModel {
     reloadMission(after.missionId());
   }
 
+  /** Takes a decision taken back (undo): the submission is updated and selected again. */
+  public void reverted(SubmissionDto after) {
+    replaceById(submissions, after, SubmissionDto::id);
+    selectedSubmission.set(after);
+    reloadMission(after.missionId());
+  }
+
   private SubmissionDto nextUndecidedAfter(String id) {
     int start = -1;
     for (int i = 0; i < visible.size(); i++) {

@@ -98,7 +98,7 @@ final class ReviewPanel extends VBox {
     next.setTooltip(new Tooltip("Next submission in the table (J)"));
     next.getStyleClass().add("small-button");
     next.setOnAction(e -> missions.selectNext());
-    Label keys = new Label("A approve · R reject · J / K next / previous");
+    Label keys = new Label("A approve · R reject · J / K next / previous · Ctrl+Z takes a decision back");
     keys.getStyleClass().add("empty-hint");
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);

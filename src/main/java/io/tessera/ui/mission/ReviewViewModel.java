@@ -5,12 +5,17 @@ import io.tessera.api.dto.MissionDtos.SubmissionDto;
 import io.tessera.client.MissionsClient;
 import io.tessera.ui.task.TaskExecutor;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -20,6 +25,8 @@ import javafx.scene.image.Image;
  * The review of the selected submission: its photos (as thumbnails, fetched and decoded at
  * thumbnail size off the FX thread), the photo whose EXIF is shown, and the decision (approve, or
  * reject with a reason), after which the selection moves on to the next undecided submission.
+ * Decisions taken here can be undone and redone, last first: an undo puts the submission back as it
+ * was (received again, or its earlier decision) and selects it.
  */
 public final class ReviewViewModel {
   /** Thumbnails are decoded to fit this box, pixels. */
@@ -59,6 +66,10 @@ public final class ReviewViewModel {
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
   private final ReadOnlyBooleanWrapper deciding = new ReadOnlyBooleanWrapper(this, "deciding");
   private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+  private final Deque<Decision> undo = new ArrayDeque<>();
+  private final Deque<Decision> redo = new ArrayDeque<>();
+  private final ReadOnlyStringWrapper undoName = new ReadOnlyStringWrapper(this, "undoName", "");
+  private final ReadOnlyStringWrapper redoName = new ReadOnlyStringWrapper(this, "redoName", "");
   /** Counts selections, so that a slow answer about an earlier one is dropped. */
   private volatile long generation;
 
@@ -146,36 +157,102 @@ public final class ReviewViewModel {
     return () -> client.image(submissionId, image.id());
   }
 
+  /** A submission's state before and after a decision, to take it back and to take it again. */
+  private record Decision(String submissionId, State before, State after) {
+    String name() {
+      return "approved".equals(after.status()) ? "Approve" : "Reject";
+    }
+  }
+
+  /** What a decision leaves: received, approved, or rejected with a reason. */
+  private record State(String status, String reason) {}
+
   /** Approves the shown submission (A). */
   public void approve() {
-    decide(s -> client.approve(s.id()));
+    decide(new State("approved", null));
   }
 
   /** Rejects the shown submission with {@code reason} (R); a blank reason does nothing. */
   public void reject(String reason) {
     if (reason != null && !reason.isBlank()) {
-      String r = reason.strip();
-      decide(s -> client.reject(s.id(), r));
+      decide(new State("rejected", reason.strip()));
     }
   }
 
-  private void decide(java.util.function.Function<SubmissionDto, SubmissionDto> call) {
+  private void decide(State to) {
     SubmissionDto s = submission.get();
     if (s == null || deciding.get()) {
       return;
     }
+    State before = new State(s.status(), s.reason());
+    send(s.id(), to, "The decision could not be saved", after -> {
+      undo.push(new Decision(s.id(), before, to));
+      redo.clear();
+      historyChanged();
+      missions.decided(after);
+    });
+  }
+
+  /** Takes the last decision back (Ctrl+Z while reviewing); false when there is none. */
+  public boolean undoDecision() {
+    if (undo.isEmpty() || deciding.get()) {
+      return false;
+    }
+    Decision d = undo.peek();
+    send(d.submissionId(), d.before(), "The decision could not be taken back", after -> {
+      redo.push(undo.pop());
+      historyChanged();
+      missions.reverted(after);
+    });
+    return true;
+  }
+
+  /** Takes the last undone decision again (Ctrl+Y while reviewing); false when there is none. */
+  public boolean redoDecision() {
+    if (redo.isEmpty() || deciding.get()) {
+      return false;
+    }
+    Decision d = redo.peek();
+    send(d.submissionId(), d.after(), "The decision could not be saved", after -> {
+      undo.push(redo.pop());
+      historyChanged();
+      missions.decided(after);
+    });
+    return true;
+  }
+
+  private void send(String submissionId, State to, String whatFails, Consumer<SubmissionDto> done) {
     deciding.set(true);
     problem.set(null);
     executor.run(
-        () -> call.apply(s),
+        () -> switch (to.status()) {
+          case "approved" -> client.approve(submissionId);
+          case "rejected" -> client.reject(submissionId, to.reason());
+          default -> client.reopen(submissionId);
+        },
         after -> {
           deciding.set(false);
-          missions.decided(after);
+          done.accept(after);
         },
         error -> {
           deciding.set(false);
-          problem.set(Problem.report("The decision could not be saved", error));
+          problem.set(Problem.report(whatFails, error));
         });
+  }
+
+  private void historyChanged() {
+    undoName.set(undo.isEmpty() ? "" : undo.peek().name());
+    redoName.set(redo.isEmpty() ? "" : redo.peek().name());
+  }
+
+  /** What Undo would take back, "Approve" or "Reject"; empty when nothing. */
+  public ReadOnlyStringProperty undoNameProperty() {
+    return undoName.getReadOnlyProperty();
+  }
+
+  /** What Redo would take again; empty when nothing. */
+  public ReadOnlyStringProperty redoNameProperty() {
+    return redoName.getReadOnlyProperty();
   }
 
   /** The submission under review, with its images once they are loaded; null when none is. */

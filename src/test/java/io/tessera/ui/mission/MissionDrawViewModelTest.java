@@ -78,7 +78,7 @@ class MissionDrawViewModelTest {
     assertThat(vm.vertices()).containsExactly(SW, SE, NE);
     assertThat(vm.getPhase()).isEqualTo(Phase.EDITING);
     assertThat(vm.redo()).isFalse();
-    assertThat(vm.canRedoProperty().get()).isFalse();
+    assertThat(vm.redoNameProperty().get()).isEmpty();
   }
 
   @Test
@@ -163,7 +163,7 @@ class MissionDrawViewModelTest {
 
     vm.addVertex(NW);
 
-    assertThat(vm.canRedoProperty().get()).isFalse();
+    assertThat(vm.redoNameProperty().get()).isEmpty();
     assertThat(vm.vertices()).containsExactly(SW, SE, NW);
   }
 
@@ -185,7 +185,7 @@ class MissionDrawViewModelTest {
 
     assertThat(vm.getPhase()).isEqualTo(Phase.IDLE);
     assertThat(vm.vertices()).isEmpty();
-    assertThat(vm.canUndoProperty().get()).isFalse();
+    assertThat(vm.undoNameProperty().get()).isEmpty();
     assertThat(vm.invalidReasonProperty().get()).isNull();
     vm.addVertex(SW);
     assertThat(vm.vertices()).as("no tool armed").isEmpty();

@@ -150,6 +150,31 @@ class MissionReviewTest {
   }
 
   @Test
+  void ctrlZTakesADecisionBackAndCtrlYTakesItAgain(FxRobot robot) throws Exception {
+    loaded(robot);
+    robot.clickOn(firstRow(robot));
+    robot.type(KeyCode.R);
+    robot.clickOn("#rejectReason").write("Wrong subject");
+    robot.clickOn("#confirmReject");
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> submitted.get(1).id().equals(reviewed().id()));
+    assertThat(fx(() -> window.missions().undoTextBinding().get())).isEqualTo("Undo Reject");
+
+    robot.push(KeyCode.CONTROL, KeyCode.Z);
+
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> submitted.get(0).id().equals(reviewed().id()));
+    assertThat(api.submission(submitted.get(0).id()).status()).isEqualTo("received");
+    assertThat(api.submission(submitted.get(0).id()).reason()).isNull();
+    assertThat(fx(() -> reviewed().status())).isEqualTo("received");
+
+    robot.push(KeyCode.CONTROL, KeyCode.Y);
+
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> submitted.get(1).id().equals(reviewed().id()));
+    SubmissionDto again = api.submission(submitted.get(0).id());
+    assertThat(again.status()).isEqualTo("rejected");
+    assertThat(again.reason()).isEqualTo("Wrong subject");
+  }
+
+  @Test
   void rejectingNeedsAReasonAndCancellingDecidesNothing(FxRobot robot) throws Exception {
     loaded(robot);
     robot.clickOn(firstRow(robot));
