@@ -21,6 +21,8 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -353,12 +355,12 @@ public final class MissionWorkspace {
   }
 
   /** An import in progress, for the status bar; null while none runs. */
-  public javafx.beans.property.ReadOnlyStringProperty activityProperty() {
+  public ReadOnlyStringProperty activityProperty() {
     return missions.activityProperty();
   }
 
   /** The import's progress, 0..1, or -1 while unknown. */
-  public javafx.beans.property.ReadOnlyDoubleProperty activityProgressProperty() {
+  public ReadOnlyDoubleProperty activityProgressProperty() {
     return missions.activityProgressProperty();
   }
 

@@ -100,6 +100,8 @@ final class ReviewPanel extends VBox {
     next.setOnAction(e -> missions.selectNext());
     Label keys = new Label("A approve · R reject · J / K next / previous · Ctrl+Z takes a decision back");
     keys.getStyleClass().add("empty-hint");
+    keys.setWrapText(true);
+    keys.setMinHeight(Region.USE_PREF_SIZE);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox nav = new HBox(6, previous, spacer, next);
