@@ -7,6 +7,8 @@ import io.tessera.ui.image.ImageViewModel;
 import io.tessera.ui.map.MapPane;
 import io.tessera.ui.mission.MissionWorkspace;
 import io.tessera.ui.scene3d.Scene3DPane;
+import io.tessera.ui.settings.ApiAccessDialog;
+import io.tessera.ui.settings.ApiAccessViewModel;
 import io.tessera.ui.task.TaskExecutor;
 import java.io.File;
 import java.io.IOException;
@@ -70,6 +72,7 @@ public final class MainWindow {
 
   private final DesktopContext context;
   private final DesktopPreferences prefs;
+  private final TaskExecutor executor;
   private final MainViewModel viewModel;
   private final MapPane mapPane = new MapPane();
   private final ImagePane imagePane;
@@ -85,6 +88,7 @@ public final class MainWindow {
 
   public MainWindow(DesktopContext context, TaskExecutor executor, DesktopPreferences prefs) {
     this.context = context;
+    this.executor = executor;
     this.prefs = prefs;
     this.viewModel =
         new MainViewModel(
@@ -236,10 +240,13 @@ public final class MainWindow {
     open.setOnAction(e -> openImageDialog());
     MenuItem preferences = new MenuItem("Preferences…");
     preferences.setOnAction(e -> showPreferences());
+    MenuItem apiAccess = new MenuItem("API Access…");
+    apiAccess.setId("apiAccessMenuItem");
+    apiAccess.setOnAction(e -> showApiAccess());
     MenuItem quit = new MenuItem("Quit");
     quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
     quit.setOnAction(e -> stage.close());
-    Menu file = new Menu("File", null, open, new SeparatorMenuItem(), preferences, new SeparatorMenuItem(), quit);
+    Menu file = new Menu("File", null, open, new SeparatorMenuItem(), preferences, apiAccess, new SeparatorMenuItem(), quit);
 
     MenuItem undo = new MenuItem("Undo");
     undo.setId("undoMenu");
@@ -605,6 +612,14 @@ public final class MainWindow {
       prefs.onlineTilesProperty().set(dialog.onlineTiles());
       savePreferences();
     }
+  }
+
+  private void showApiAccess() {
+    ApiAccessDialog dialog =
+        new ApiAccessDialog(
+            stage, new ApiAccessViewModel(context.client(), executor), context.serviceUrl());
+    dialog.getDialogPane().getStylesheets().add(stylesheet());
+    dialog.showAndWait();
   }
 
   private void showAbout() {

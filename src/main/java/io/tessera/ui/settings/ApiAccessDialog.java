@@ -39,10 +39,11 @@ public final class ApiAccessDialog extends Dialog<Void> {
 
     TableView<ClientDto> table = new TableView<>(vm.clients());
     table.setId("apiClientsTable");
-    table.setPrefSize(640, 200);
+    table.setPrefSize(700, 200);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No clients yet: create one below."));
     table.getColumns().add(column("Name", ClientDto::name, 140));
-    table.getColumns().add(column("Client ID", ClientDto::clientId, 150));
+    table.getColumns().add(column("Client ID", ClientDto::clientId, 190));
     table.getColumns().add(column("Scopes", ClientDto::scope, 220));
     table.getColumns().add(column("Rate limit", ApiAccessDialog::limit, 100));
     Button revoke = new Button("Revoke");
@@ -69,7 +70,8 @@ public final class ApiAccessDialog extends Dialog<Void> {
       r.setToggleGroup(limits);
     }
     standard.setSelected(true);
-    TextField customLimit = new TextField("120/5000");
+    TextField customLimit = new TextField();
+    customLimit.setPromptText("120/5000");
     customLimit.setPrefColumnCount(8);
     customLimit.disableProperty().bind(custom.selectedProperty().not());
     Button create = new Button("Create client");
@@ -96,6 +98,8 @@ public final class ApiAccessDialog extends Dialog<Void> {
     secret.setEditable(false);
     secret.setPrefRowCount(3);
     secret.setWrapText(true);
+    secret.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    javafx.scene.layout.HBox.setHgrow(secret, javafx.scene.layout.Priority.ALWAYS);
     Button copy = new Button("Copy");
     copy.setOnAction(
         e -> {
@@ -120,7 +124,7 @@ public final class ApiAccessDialog extends Dialog<Void> {
 
     Label error = new Label();
     error.setId("apiAccessError");
-    error.getStyleClass().add("error-text");
+    error.getStyleClass().add("error-message");
     error.setWrapText(true);
     error.textProperty().bind(vm.errorProperty());
     error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
