@@ -16,6 +16,7 @@ CREATE TABLE mission (
   area_m2          DOUBLE PRECISION NOT NULL,
   required_images  INTEGER       NOT NULL,
   approved_images  INTEGER       NOT NULL DEFAULT 0,
+  submission_count INTEGER       NOT NULL DEFAULT 0,
   status           VARCHAR(16)   NOT NULL,
   created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
   updated_at       TIMESTAMP WITH TIME ZONE NOT NULL,

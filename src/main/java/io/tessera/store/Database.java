@@ -1,7 +1,6 @@
 package io.tessera.store;
 
 import com.zaxxer.hikari.HikariConfig;
-import io.tessera.core.mission.Mission;
 import io.tessera.core.mission.Submission;
 import io.tessera.core.mission.SubmissionImage;
 import io.tessera.core.model.Records.ApiKey;
@@ -55,7 +54,7 @@ public final class Database implements AutoCloseable {
     for (Class<?> record :
         new Class<?>[] {
           Organization.class, User.class, Session.class, ApiKey.class, ClientCredential.class,
-          Job.class, Blob.class, Mission.class, Submission.class, SubmissionImage.class
+          Job.class, Blob.class, Submission.class, SubmissionImage.class
         }) {
       jdbi.registerRowMapper(ConstructorMapper.factory(record));
     }

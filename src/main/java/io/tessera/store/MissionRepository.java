@@ -3,16 +3,49 @@ package io.tessera.store;
 import io.tessera.core.mission.Mission;
 import io.tessera.core.mission.Submission;
 import io.tessera.core.mission.SubmissionImage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Missions, their submissions and the submissions' images. */
 public final class MissionRepository {
-  private static final String MISSION_COLUMNS =
-      "m.*, (SELECT COUNT(*) FROM submission s WHERE s.mission_id = m.id"
-          + " AND s.deleted_at IS NULL) AS submission_count";
+  /**
+   * Missions are read on every list request: a mapper written out, rather than JDBI's reflective
+   * constructor mapper, which re-inspects the result set's columns for each query.
+   */
+  static final RowMapper<Mission> MISSION =
+      (rs, ctx) ->
+          new Mission(
+              rs.getString("id"),
+              rs.getString("uuid"),
+              rs.getString("organization_id"),
+              rs.getString("title"),
+              rs.getString("description"),
+              rs.getString("bounds_geojson"),
+              rs.getDouble("min_lon"),
+              rs.getDouble("min_lat"),
+              rs.getDouble("max_lon"),
+              rs.getDouble("max_lat"),
+              rs.getDouble("area_m2"),
+              rs.getInt("required_images"),
+              rs.getInt("approved_images"),
+              rs.getString("status"),
+              instant(rs, "created_at"),
+              instant(rs, "updated_at"),
+              instant(rs, "completed_at"),
+              instant(rs, "deleted_at"),
+              rs.getLong("version"),
+              rs.getInt("submission_count"));
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
 
   public void insert(Handle h, Mission m) {
     h.createUpdate(
@@ -27,11 +60,11 @@ public final class MissionRepository {
 
   public Optional<Mission> byId(Handle h, String organizationId, String id) {
     return h.createQuery(
-            "SELECT " + MISSION_COLUMNS + " FROM mission m WHERE m.id = :id"
+            "SELECT m.* FROM mission m WHERE m.id = :id"
                 + " AND m.organization_id = :org AND m.deleted_at IS NULL")
         .bind("id", id)
         .bind("org", organizationId)
-        .mapTo(Mission.class)
+        .map(MISSION)
         .findOne();
   }
 
@@ -48,14 +81,14 @@ public final class MissionRepository {
   /** Newest first; {@code status} null for all. */
   public List<Mission> list(Handle h, String organizationId, String status, int offset, int limit) {
     return h.createQuery(
-            "SELECT " + MISSION_COLUMNS + " FROM mission m WHERE m.organization_id = :org"
+            "SELECT m.* FROM mission m WHERE m.organization_id = :org"
                 + " AND m.deleted_at IS NULL AND (:status IS NULL OR m.status = :status)"
                 + " ORDER BY m.created_at DESC, m.id DESC LIMIT :limit OFFSET :offset")
         .bind("org", organizationId)
         .bind("status", status)
         .bind("limit", limit)
         .bind("offset", offset)
-        .mapTo(Mission.class)
+        .map(MISSION)
         .list();
   }
 
@@ -93,7 +126,13 @@ public final class MissionRepository {
 
   // ---- submissions ----
 
+  /** Inserts a submission and counts it on its mission. */
   public void insertSubmission(Handle h, Submission s) {
+    h.createUpdate(
+            "UPDATE mission SET submission_count = submission_count + 1, version = version + 1"
+                + " WHERE id = :mission")
+        .bind("mission", s.missionId())
+        .execute();
     h.createUpdate(
             "INSERT INTO submission (id, uuid, organization_id, mission_id, zoomer_id, status,"
                 + " lon, lat, altitude_m, accuracy_m, captured_at, image_count, outside_count,"

@@ -60,7 +60,11 @@ public final class ApiServer implements AutoCloseable {
   public ApiServer(ApiContext ctx, TlsMaterial tls) {
     this.tls = tls;
     this.json =
-        new ObjectMapper()
+        new ObjectMapper(
+                com.fasterxml.jackson.core.JsonFactory.builder()
+                    .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                    .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                    .build())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A collection mission: an area (RFC 7946 polygon, kept as GeoJSON with its bounding box) and how
- * many approved images complete it. {@code submissionCount} is computed when read.
+ * many approved images complete it. {@code submissionCount} is kept up to date on intake.
  */
 public record Mission(
     String id,

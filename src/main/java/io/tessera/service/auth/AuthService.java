@@ -4,6 +4,7 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import io.tessera.service.DomainException;
 import io.tessera.service.security.RandomSecrets;
 import io.tessera.store.CredentialRepository;
+import io.tessera.core.model.Records.ClientCredential;
 import io.tessera.core.model.Records.Session;
 import io.tessera.core.model.Records.User;
 import io.tessera.store.SessionRepository;
@@ -276,18 +277,42 @@ public final class AuthService {
   }
 
   private Principal client(DecodedJWT jwt) {
-    return jdbi.withHandle(
-        h -> {
-          var row =
-              credentials
-                  .clientById(h, jwt.getSubject())
-                  .orElseThrow(
-                      () -> new DomainException.Unauthenticated("the client has been revoked"));
-          return new Principal(
-              Principal.Kind.CLIENT, row.id(), row.organizationId(), null, null,
-              Scopes.split(jwt.getClaim("scope").asString()), row.rateLimited(), null);
-        });
+    ClientCredential row = clientRow(jwt.getSubject());
+    return new Principal(
+        Principal.Kind.CLIENT, row.id(), row.organizationId(), null, null,
+        Scopes.split(jwt.getClaim("scope").asString()), row.rateLimited(), null);
   }
+
+  /**
+   * A client's row, read from the database at most every {@link #CLIENT_CACHE_TTL} (client tokens
+   * are used for every call of a script); {@link #forgetClient} drops it at once on revocation.
+   */
+  private ClientCredential clientRow(String id) {
+    Instant now = clock.instant();
+    CachedClient cached = clientCache.get(id);
+    if (cached != null && cached.readAt().plus(CLIENT_CACHE_TTL).isAfter(now)) {
+      return cached.row();
+    }
+    ClientCredential row =
+        jdbi.withHandle(h -> credentials.clientById(h, id))
+            .orElseThrow(() -> new DomainException.Unauthenticated("the client has been revoked"));
+    if (clientCache.size() > 10_000) {
+      clientCache.clear();
+    }
+    clientCache.put(id, new CachedClient(row, now));
+    return row;
+  }
+
+  /** Forgets a client's cached row, so that a revocation takes effect on the next request. */
+  public void forgetClient(String id) {
+    clientCache.remove(id);
+  }
+
+  private record CachedClient(ClientCredential row, Instant readAt) {}
+
+  private static final java.time.Duration CLIENT_CACHE_TTL = java.time.Duration.ofSeconds(10);
+  private final java.util.Map<String, CachedClient> clientCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Principal apiKey(String key) {
     return jdbi.inTransaction(

@@ -99,6 +99,7 @@ public final class UserRoutes {
             .handle(
                 c -> {
                   accounts.revokeClient(c.pathParam("id"));
+                  ctx.auth().forgetClient(c.pathParam("id"));
                   ctx.rateLimiter().forget(c.pathParam("id"));
                   c.status(204);
                 }),
