@@ -41,6 +41,7 @@ public final class ApiServer implements AutoCloseable {
   /** Default limit for request bodies that are read whole (JSON); uploads set their own. */
   public static final long MAX_JSON_BODY_BYTES = 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger("io.tessera.http");
+  private static final float SLOW_REQUEST_MS = 1000;
 
   private final ObjectMapper json;
   private final Problems problems;
@@ -93,15 +94,24 @@ public final class ApiServer implements AutoCloseable {
       config.jetty.addConnector(this::tlsConnector);
     }
     config.routes.before(RequestIds::assign);
+    // Every request is logged at DEBUG; at INFO only refusals, failures and slow answers, so that
+    // a desktop's tile traffic does not fill its log and a busy server does not serialise on it.
     config.requestLogger.http(
-        (c, ms) ->
-            LOG.info(
-                "{} {} {} {}ms rid={}",
-                c.method(),
-                c.path(),
-                c.statusCode(),
-                String.format(java.util.Locale.ROOT, "%.1f", ms),
-                c.attribute(RequestIds.ATTRIBUTE)));
+        (c, ms) -> {
+          int status = c.statusCode();
+          boolean notable = status >= 400 || ms > SLOW_REQUEST_MS;
+          if (notable ? LOG.isInfoEnabled() : LOG.isDebugEnabled()) {
+            String line =
+                String.format(
+                    java.util.Locale.ROOT, "%s %s %d %.1fms rid=%s", c.method(), c.path(),
+                    status, ms, c.attribute(RequestIds.ATTRIBUTE));
+            if (notable) {
+              LOG.info(line);
+            } else {
+              LOG.debug(line);
+            }
+          }
+        });
     for (Route r : routes) {
       config.routes.addHttpHandler(r.method(), r.path(), guarded(r, ctx));
     }

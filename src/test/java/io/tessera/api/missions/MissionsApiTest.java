@@ -205,6 +205,13 @@ class MissionsApiTest {
 
     MissionDto got = api.mission(m.path("id").asText());
     assertThat(got.title()).isEqualTo("Parking lot survey — Gothenburg");
+    // what the server writes and what the client's record reads have the same members
+    List<String> written = new java.util.ArrayList<>();
+    m.fieldNames().forEachRemaining(written::add);
+    List<String> read = new java.util.ArrayList<>();
+    http.json().valueToTree(got).fieldNames().forEachRemaining(read::add);
+    assertThat(written).containsExactlyElementsOf(read);
+    assertThat(got.bounds().coordinates().get(0).get(2)).containsExactly(12.00, 57.72);
     assertThat(api.missions(null, 1, 100).data()).extracting(MissionDto::id)
         .contains(got.id());
     assertThat(api.missions("completed", 1, 100).data()).extracting(MissionDto::id)

@@ -336,10 +336,32 @@ public final class MissionRoutes {
     return f;
   }
 
-  static MissionDto mission(Mission m) {
-    return new MissionDto(m.id(), m.uuid(), m.title(), m.description(), m.status(),
-        PolygonDto.of(MissionService.rings(m)), m.requiredImages(), m.approvedImages(),
-        m.submissionCount(), m.areaM2(), Wire.instant(m.createdAt()), Wire.instant(m.updatedAt()),
+  /**
+   * {@link MissionDto} as the server writes it: the same fields, with the bounds written as the
+   * GeoJSON text stored at creation (already RFC 7946, from the validated polygon) instead of
+   * being parsed and formatted again, number by number, for every mission of every list.
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record MissionWire(
+      String id,
+      String uuid,
+      String title,
+      String description,
+      String status,
+      @com.fasterxml.jackson.annotation.JsonRawValue String bounds,
+      @com.fasterxml.jackson.annotation.JsonProperty("required_images") int requiredImages,
+      @com.fasterxml.jackson.annotation.JsonProperty("approved_images") int approvedImages,
+      int submissions,
+      @com.fasterxml.jackson.annotation.JsonProperty("area_m2") double areaM2,
+      @com.fasterxml.jackson.annotation.JsonProperty("created_at") String createdAt,
+      @com.fasterxml.jackson.annotation.JsonProperty("updated_at") String updatedAt,
+      @com.fasterxml.jackson.annotation.JsonProperty("completed_at") String completedAt) {}
+
+  static MissionWire mission(Mission m) {
+    return new MissionWire(m.id(), m.uuid(), m.title(), m.description(), m.status(),
+        m.boundsGeojson(), m.requiredImages(), m.approvedImages(), m.submissionCount(),
+        m.areaM2(), Wire.instant(m.createdAt()), Wire.instant(m.updatedAt()),
         Wire.instant(m.completedAt()));
   }
 
