@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import io.tessera.service.mission.Exports;
+import io.tessera.service.mission.MissionGeneration;
 import io.tessera.service.mission.MissionService;
 import io.tessera.service.mission.SubmissionService;
 import io.tessera.service.ratelimit.RateLimiter;
@@ -146,9 +147,10 @@ public final class EmbeddedService implements AutoCloseable {
       OutboundPolicy policy =
           new OutboundPolicy(isLoopback(options.host()), Set.of(), options.importRoots(), dns);
       Outbox outbox = new Outbox(clock);
-      MissionService missions = new MissionService(db.jdbi(), clock, outbox);
+      MissionGeneration generation = new MissionGeneration();
+      MissionService missions = new MissionService(db.jdbi(), clock, outbox, generation);
       SubmissionService submissions =
-          new SubmissionService(db.jdbi(), clock, blobs, outbox, policy);
+          new SubmissionService(db.jdbi(), clock, blobs, outbox, policy, generation);
       WebhookService webhooks = new WebhookService(db.jdbi(), clock, key, policy);
       WebhookDispatcher webhookDispatcher =
           new WebhookDispatcher(db.jdbi(), key, policy, dns, clock, Version.current());

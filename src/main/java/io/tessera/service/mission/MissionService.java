@@ -29,6 +29,7 @@ public final class MissionService {
   private final Jdbi jdbi;
   private final Clock clock;
   private final Outbox outbox;
+  private final MissionGeneration generation;
   private final MissionRepository missions = new MissionRepository();
 
   /** One page of a list, with the total count. */
@@ -38,10 +39,11 @@ public final class MissionService {
   public record NewMission(
       String title, String description, List<List<double[]>> rings, Integer requiredImages) {}
 
-  public MissionService(Jdbi jdbi, Clock clock, Outbox outbox) {
+  public MissionService(Jdbi jdbi, Clock clock, Outbox outbox, MissionGeneration generation) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.outbox = outbox;
+    this.generation = generation;
   }
 
   public Mission create(Principal p, NewMission m) {
@@ -97,6 +99,7 @@ public final class MissionService {
     jdbi.useTransaction(
         h -> {
           missions.insert(h, mission);
+          generation.changedIn(h);
           Map<String, Object> data = new LinkedHashMap<>();
           data.put("mission_id", mission.id());
           data.put("title", mission.title());
@@ -115,7 +118,13 @@ public final class MissionService {
   }
 
   /** Missions with {@code status} (default active; {@code all} for every status). */
-  public Page<Mission> list(Principal p, String status, Integer page, Integer perPage) {
+  /**
+   * A checked list request: status null for all.
+   */
+  public record ListQuery(String organizationId, String status, int page, int perPage) {}
+
+  /** Checks the caller's scope and the parameters of a list request. */
+  public ListQuery query(Principal p, String status, Integer page, Integer perPage) {
     p.requireScope("missions:read");
     String s = status == null || status.isBlank() ? Mission.ACTIVE : status.trim();
     if (s.equals("all")) {
@@ -124,16 +133,28 @@ public final class MissionService {
       throw new DomainException.Invalid(
           "status must be active, completed or all, not '" + status + "'");
     }
-    int pg = page(page);
-    int per = perPage(perPage);
-    String filter = s;
+    return new ListQuery(p.organizationId(), s, page(page), perPage(perPage));
+  }
+
+  public Page<Mission> list(Principal p, String status, Integer page, Integer perPage) {
+    return list(query(p, status, page, perPage));
+  }
+
+  /** Runs a checked list request. */
+  public Page<Mission> list(ListQuery q) {
     return jdbi.withHandle(
         h ->
             new Page<>(
-                missions.list(h, p.organizationId(), filter, (pg - 1) * per, per),
-                missions.count(h, p.organizationId(), filter),
-                pg,
-                per));
+                missions.list(h, q.organizationId(), q.status(), (q.page() - 1) * q.perPage(),
+                    q.perPage()),
+                missions.count(h, q.organizationId(), q.status()),
+                q.page(),
+                q.perPage()));
+  }
+
+  /** The count of committed mission changes (see {@link MissionGeneration}). */
+  public long generation() {
+    return generation.current();
   }
 
   static int page(Integer page) {

@@ -48,6 +48,7 @@ public final class SubmissionService {
   private final BlobStore blobs;
   private final Outbox outbox;
   private final OutboundPolicy policy;
+  private final MissionGeneration generation;
   private final MissionRepository missions = new MissionRepository();
   private final BlobRepository blobRows = new BlobRepository();
 
@@ -58,7 +59,9 @@ public final class SubmissionService {
   public record Detail(Submission submission, List<SubmissionImage> images) {}
 
   public SubmissionService(
-      Jdbi jdbi, Clock clock, BlobStore blobs, Outbox outbox, OutboundPolicy policy) {
+      Jdbi jdbi, Clock clock, BlobStore blobs, Outbox outbox, OutboundPolicy policy,
+      MissionGeneration generation) {
+    this.generation = generation;
     this.jdbi = jdbi;
     this.clock = clock;
     this.blobs = blobs;
@@ -138,6 +141,7 @@ public final class SubmissionService {
       jdbi.useTransaction(
           h -> {
             missions.insertSubmission(h, s);
+            generation.changedIn(h);
             for (SubmissionImage img : images) {
               blobRows.addRef(h, img.sha256(), img.sizeBytes(), now);
               missions.insertImage(h, img);
@@ -271,6 +275,7 @@ public final class SubmissionService {
           }
           Instant now = clock.instant();
           boolean reopening = status.equals(Submission.RECEIVED);
+          generation.changedIn(h);
           if (!missions.decide(
               h, current.id(), current.version(), status, reason, reopening ? null : now)) {
             throw new DomainException.Conflict("the submission changed meanwhile; try again");

@@ -248,6 +248,7 @@ class MissionsApiTest {
   void photosBecomeASubmissionWithTheirExifAndComeBackByteForByte() throws Exception {
     MissionsClient api = as(ALL);
     MissionDto m = gothenburg(api, 10);
+    assertThat(listed(api, m.id()).submissions()).isZero(); // the list, now kept, ...
     Instant t = Instant.parse("2026-06-17T10:31:44Z");
     Path inside = photo("DJI_0001.JPG", 11.98, 57.71, t);
     Path outside = photo("DJI_0002.JPG", 12.10, 57.71, t.plusSeconds(5));
@@ -277,6 +278,12 @@ class MissionsApiTest {
     assertThat(zip.keySet()).containsExactly("DJI_0001.JPG", "DJI_0002.JPG");
     assertThat(zip.get("DJI_0002.JPG")).isEqualTo(Files.readAllBytes(outside));
     assertThat(api.mission(m.id()).submissions()).isEqualTo(1);
+    assertThat(listed(api, m.id()).submissions()).isEqualTo(1); // ... shows the change at once
+  }
+
+  private static MissionDto listed(MissionsClient api, String id) {
+    return api.missions("all", 1, 100).data().stream()
+        .filter(x -> x.id().equals(id)).findFirst().orElseThrow();
   }
 
   @Test
@@ -334,6 +341,7 @@ class MissionsApiTest {
 
     assertThat(api.approve(a.id()).status()).isEqualTo("approved");
     assertThat(api.mission(m.id()).approvedImages()).isEqualTo(2);
+    assertThat(listed(api, m.id()).approvedImages()).isEqualTo(2);
     SubmissionDto undone = api.reopen(a.id());
     assertThat(undone.status()).isEqualTo("received");
     assertThat(undone.decidedAt()).isNull();

@@ -70,8 +70,9 @@ class MissionServiceTest {
     OutboundPolicy policy = new OutboundPolicy(true, Set.of(), List.of(dir));
     Principal desktop = new Principal(Principal.Kind.DESKTOP, "desktop", org, null, Role.ADMIN,
         Set.of(), false, null);
-    return new Fixture(db, clock, new MissionService(db.jdbi(), clock, outbox),
-        new SubmissionService(db.jdbi(), clock, blobs, outbox, policy), desktop);
+    MissionGeneration generation = new MissionGeneration();
+    return new Fixture(db, clock, new MissionService(db.jdbi(), clock, outbox, generation),
+        new SubmissionService(db.jdbi(), clock, blobs, outbox, policy, generation), desktop);
   }
 
   private static SubmissionService.Staged stage(SubmissionService s, double lon, double lat)

@@ -76,14 +76,7 @@ public final class MissionRoutes {
                 + " ?page=, ?per_page= up to 100)")
             .responses(Map.of(200, "{data, meta: {total, page, per_page}}", 403,
                 "Missing scope missions:read", 422, "Bad status or paging"))
-            .handle(
-                c -> {
-                  var page =
-                      missions.list(Bodies.principal(c), c.queryParam("status"),
-                          intParam(c, "page"), intParam(c, "per_page"));
-                  c.json(new Page<>(page.items().stream().map(MissionRoutes::mission).toList(),
-                      new Meta(page.total(), page.page(), page.perPage())));
-                }),
+            .handle(this::listMissions),
         Route.post(PREFIX + "/missions")
             .tag(TAG)
             .summary("Create a mission (bounds: RFC 7946 Polygon; requiredImages)")
@@ -224,6 +217,35 @@ public final class MissionRoutes {
     c.contentType("application/zip");
     c.header("Content-Disposition", "attachment; filename=\"" + name + ".zip\"");
     writer.write(c.outputStream());
+  }
+
+  /**
+   * Lists are read far more often than missions change: the answer for one query is kept as
+   * written bytes until the next committed change to any mission (see MissionGeneration).
+   */
+  private record CachedList(long generation, byte[] body) {}
+
+  private final Map<MissionService.ListQuery, CachedList> lists =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private void listMissions(Context c) {
+    MissionService missions = ctx.missions();
+    MissionService.ListQuery q =
+        missions.query(Bodies.principal(c), c.queryParam("status"), intParam(c, "page"),
+            intParam(c, "per_page"));
+    long generation = missions.generation(); // taken before the read
+    CachedList cached = lists.get(q);
+    if (cached == null || cached.generation() != generation) {
+      var page = missions.list(q);
+      cached = new CachedList(generation, json(new Page<>(
+          page.items().stream().map(MissionRoutes::mission).toList(),
+          new Meta(page.total(), page.page(), page.perPage()))));
+      if (lists.size() > 1000) {
+        lists.clear();
+      }
+      lists.put(q, cached);
+    }
+    c.contentType("application/json").result(cached.body());
   }
 
   private void token(Context c) {
