@@ -54,7 +54,9 @@ class ApiAccessDialogTest {
     assertThat(listed.scope()).isEqualTo("missions:read submissions:read");
     assertThat(secret.getText()).contains(listed.clientId());
 
-    robot.clickOn("Partner X");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+    assertThat(table.getSelectionModel().getSelectedItem()).isEqualTo(listed);
     robot.clickOn("#revokeClientButton");
     WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().isEmpty());
   }
