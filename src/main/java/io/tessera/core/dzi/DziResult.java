@@ -14,17 +14,17 @@ import java.util.Locale;
 public record DziResult(DziPyramid pyramid, TileFormat format, long tiles, Timings timings) {
 
   /**
-   * Time per stage. Decoding and resampling run on the calling thread, one after the other;
-   * encoding and writing run on {@code threads} encoder threads at the same time as those, and
-   * their figures are summed over the threads (CPU time, roughly), so the stages add up to more
-   * than the wall time.
+   * Where the time went. Decoding and resampling run on the calling thread, one after the other;
+   * encoding and writing run on {@code threads} encoder threads at the same time. The stages are
+   * CPU time (user and system), summed over threads, so that a thread waiting for a core is not
+   * counted; with every core busy, total CPU over the number of cores bounds the wall time.
    *
    * @param total wall time of the whole run
-   * @param decode reading and decoding the source, converting its pixels (calling thread)
-   * @param resample halving into the lower levels and handing tiles out (calling thread)
-   * @param waiting the calling thread waiting for encoders to free a band
-   * @param encode JPEG or PNG encoding, summed over encoder threads
-   * @param write storing encoded tiles (file creation or zip appends), summed over threads
+   * @param decode CPU reading and decoding the source, converting its pixels (calling thread)
+   * @param resample CPU halving into the lower levels and handing tiles out (calling thread)
+   * @param waiting wall time the calling thread waited for encoders to free a band
+   * @param encode CPU encoding JPEG or PNG, summed over encoder threads
+   * @param write CPU storing encoded tiles (file creation or zip appends), summed over threads
    * @param threads encoder threads
    */
   public record Timings(Duration total, Duration decode, Duration resample, Duration waiting,
@@ -32,9 +32,9 @@ public record DziResult(DziPyramid pyramid, TileFormat format, long tiles, Timin
 
     /** One line for a log or the terminal. */
     public String summary() {
-      return String.format(Locale.ROOT, "%.2f s wall: decode %.2f s, resample %.2f s, waiting"
-          + " for encoders %.2f s (calling thread); encode %.2f s, write %.2f s (summed over %d"
-          + " encoder thread%s)", seconds(total), seconds(decode), seconds(resample),
+      return String.format(Locale.ROOT, "%.2f s wall; CPU: decode %.2f s, resample %.2f s"
+          + " (calling thread, which waited %.2f s for encoders), encode %.2f s, write %.2f s"
+          + " (%d encoder thread%s)", seconds(total), seconds(decode), seconds(resample),
           seconds(waiting), seconds(encode), seconds(write), threads, threads == 1 ? "" : "s");
     }
 

@@ -46,22 +46,21 @@ public final class DziTiler {
           options.threads(), pyramid.tileCount(), listener);
       try (writer) {
         builder = new PyramidBuilder(pyramid, channels, writer, listener);
-        long t0 = System.nanoTime();
+        long t0 = CpuClock.now();
         try {
           source.read(format, builder);
         } catch (IOException | RuntimeException e) {
           throw whyReadFailed(source, builder, e);
         }
-        readNanos = System.nanoTime() - t0;
+        readNanos = CpuClock.now() - t0;
         builder.checkComplete();
         writer.finish();
       }
       sink.commit();
       listener.progress(1.0);
-      long pyramidNanos = builder.resampleNanos() + builder.stallNanos();
       return new DziResult(pyramid, format, pyramid.tileCount(), new DziResult.Timings(
           Duration.ofNanos(System.nanoTime() - start),
-          Duration.ofNanos(readNanos - pyramidNanos),
+          Duration.ofNanos(readNanos - builder.resampleNanos()),
           Duration.ofNanos(builder.resampleNanos()),
           Duration.ofNanos(builder.stallNanos()),
           Duration.ofNanos(writer.encodeNanos()),

@@ -1,6 +1,5 @@
 package io.tessera.core.dzi;
 
-import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pass.
  *
  * <p>Each level holds one band: the rows of its current tile row plus the overlap above and
- * below ({@code tileSize + 2 × overlap} rows of the level's width). Each arriving row is
- * averaged, pair by pair, into a row of the level below (a 2×2 box filter; an odd last column or
- * row is paired with itself; with alpha, colours are weighted by alpha so that transparent
- * pixels do not darken their neighbours). When a band holds its tile row's last row, its tiles
+ * below ({@code tileSize + 2 × overlap} rows of the level's width). Each odd row that arrives is
+ * averaged with the even row before it into a row of the level below (a 2×2 box filter, rounding
+ * halves up as vips does; an odd last column or row is paired with itself; with alpha, colours
+ * are weighted by alpha so that transparent pixels do not darken their neighbours). When a band holds its tile row's last row, its tiles
  * go to the {@link TileWriter}'s threads, which read them straight from the band, and a fresh
  * band starts with the overlap rows copied over. A level has at most two bands, so when the
  * encoders fall behind, the decoder waits: memory stays at about three bands of the full width,
@@ -29,7 +28,7 @@ final class PyramidBuilder implements RowSink {
   private final TilingListener listener;
   private final Level top;
   private volatile Throwable stopCause;
-  private long pyramidNanos;
+  private long resampleNanos;
   private long stallNanos;
 
   PyramidBuilder(DziPyramid pyramid, int channels, TileWriter writer, TilingListener listener) {
@@ -61,9 +60,9 @@ final class PyramidBuilder implements RowSink {
 
   @Override
   public void rowDone() {
-    long t0 = System.nanoTime();
+    long t0 = CpuClock.now();
     top.rowDone();
-    pyramidNanos += System.nanoTime() - t0;
+    resampleNanos += CpuClock.now() - t0;
   }
 
   /** Why the build stopped (cancelled, or an encoder failed), or null. */
@@ -71,12 +70,12 @@ final class PyramidBuilder implements RowSink {
     return stopCause;
   }
 
-  /** Time spent resampling and handing out tiles, excluding {@link #stallNanos()}. */
+  /** CPU time spent resampling and handing out tiles. */
   long resampleNanos() {
-    return pyramidNanos - stallNanos;
+    return resampleNanos;
   }
 
-  /** Time spent waiting for the encoders to free a band. */
+  /** Wall time spent waiting for the encoders to free a band. */
   long stallNanos() {
     return stallNanos;
   }
@@ -149,7 +148,9 @@ final class PyramidBuilder implements RowSink {
     private final int tileRows;
     private final int maxBands;
     private final ArrayBlockingQueue<byte[]> free;
-    private final int[] sums;
+    private final byte[] pairRow;
+    private byte[] pairArray;
+    private int pairOffset;
     private int allocated;
     private byte[] band;
     private int bandFirstRow;
@@ -168,7 +169,7 @@ final class PyramidBuilder implements RowSink {
       this.tileRows = pyramid.rows(index);
       this.maxBands = Math.min(BANDS_PER_LEVEL, tileRows);
       this.free = new ArrayBlockingQueue<>(maxBands);
-      this.sums = coarser == null ? null : new int[coarser.width * channels];
+      this.pairRow = coarser == null ? null : new byte[rowBytes];
       this.band = new byte[bandBytes];
       this.allocated = 1;
     }
@@ -189,89 +190,86 @@ final class PyramidBuilder implements RowSink {
       }
     }
 
-    /** Adds the row to the pair being averaged; writes the coarser row once the pair is whole. */
+    /**
+     * Pairs the row with the one before it and writes their average to the coarser level; an
+     * even row waits for its partner, unless it is the level's last, which pairs with itself.
+     * An even row that ends a band is copied aside: its band may be recycled before its partner
+     * arrives.
+     */
     private void halve(int row) {
       int offset = (row - bandFirstRow) * rowBytes;
-      boolean pairStart = (row & 1) == 0;
-      boolean last = row == height - 1;
-      if (pairStart) {
-        Arrays.fill(sums, 0);
-      }
-      accumulate(band, offset);
-      if (pairStart && last) {
-        accumulate(band, offset);
-      }
-      if (!pairStart || last) {
-        coarser.writeAverage(sums);
+      if ((row & 1) == 1) {
+        coarser.writeAverage(pairArray, pairOffset, band, offset, width);
         coarser.rowDone();
+      } else if (row == height - 1) {
+        coarser.writeAverage(band, offset, band, offset, width);
+        coarser.rowDone();
+      } else if (row == pyramid.endPixel(tileRow, height) - 1) {
+        System.arraycopy(band, offset, pairRow, 0, rowBytes);
+        pairArray = pairRow;
+        pairOffset = 0;
+      } else {
+        pairArray = band;
+        pairOffset = offset;
       }
     }
 
-    /** Adds the horizontal pair sums of one row to {@link #sums}. */
-    private void accumulate(byte[] src, int offset) {
-      int pairs = width >> 1;
-      int s = offset;
-      int a = 0;
-      int[] acc = sums;
+    /**
+     * Writes, as this level's next row, the 2×2 averages of two rows of the finer level ({@code
+     * fineWidth} pixels each; an odd last column is paired with itself). With alpha, colours are
+     * weighted by alpha.
+     */
+    private void writeAverage(byte[] a, int ao, byte[] b, int bo, int fineWidth) {
+      byte[] dst = band;
+      int d = slot();
+      int pairs = fineWidth >> 1;
+      int last = fineWidth - 1;
       if (channels == 3) {
-        for (int x = 0; x < pairs; x++, s += 6, a += 3) {
-          acc[a] += (src[s] & 0xff) + (src[s + 3] & 0xff);
-          acc[a + 1] += (src[s + 1] & 0xff) + (src[s + 4] & 0xff);
-          acc[a + 2] += (src[s + 2] & 0xff) + (src[s + 5] & 0xff);
+        int s = 0;
+        for (int x = 0; x < pairs; x++, s += 6, d += 3) {
+          dst[d] = (byte) (((a[ao + s] & 0xff) + (a[ao + s + 3] & 0xff) + (b[bo + s] & 0xff)
+              + (b[bo + s + 3] & 0xff) + 2) >> 2);
+          dst[d + 1] = (byte) (((a[ao + s + 1] & 0xff) + (a[ao + s + 4] & 0xff)
+              + (b[bo + s + 1] & 0xff) + (b[bo + s + 4] & 0xff) + 2) >> 2);
+          dst[d + 2] = (byte) (((a[ao + s + 2] & 0xff) + (a[ao + s + 5] & 0xff)
+              + (b[bo + s + 2] & 0xff) + (b[bo + s + 5] & 0xff) + 2) >> 2);
         }
       } else if (channels == 1) {
-        for (int x = 0; x < pairs; x++, s += 2, a++) {
-          acc[a] += (src[s] & 0xff) + (src[s + 1] & 0xff);
+        for (int x = 0, s = 0; x < pairs; x++, s += 2, d++) {
+          dst[d] = (byte) (((a[ao + s] & 0xff) + (a[ao + s + 1] & 0xff) + (b[bo + s] & 0xff)
+              + (b[bo + s + 1] & 0xff) + 2) >> 2);
         }
       } else {
-        for (int x = 0; x < pairs; x++, s += 8, a += 4) {
-          addWeighted(acc, a, src, s, 1);
-          addWeighted(acc, a, src, s + 4, 1);
+        for (int x = 0, s = 0; x < pairs; x++, s += 8, d += 4) {
+          weightedAverage(a, ao + s, ao + s + 4, b, bo + s, bo + s + 4, dst, d);
         }
       }
-      if ((width & 1) != 0) {
+      if (pairs * 2 == last) {
+        int s = last * channels;
         if (channels == 4) {
-          addWeighted(acc, a, src, s, 2);
+          weightedAverage(a, ao + s, ao + s, b, bo + s, bo + s, dst, d);
         } else {
           for (int c = 0; c < channels; c++) {
-            acc[a + c] += 2 * (src[s + c] & 0xff);
+            dst[d + c] = (byte) (((a[ao + s + c] & 0xff) + (b[bo + s + c] & 0xff) + 1) >> 1);
           }
         }
       }
     }
 
-    /** Alpha-weighted sums: colour × alpha in the first three, alpha in the fourth. */
-    private void addWeighted(int[] acc, int a, byte[] src, int s, int weight) {
-      int alpha = (src[s + 3] & 0xff) * weight;
-      acc[a] += (src[s] & 0xff) * alpha;
-      acc[a + 1] += (src[s + 1] & 0xff) * alpha;
-      acc[a + 2] += (src[s + 2] & 0xff) * alpha;
-      acc[a + 3] += alpha;
-    }
-
-    /** Writes the average of four pixels' sums as this level's next row. */
-    private void writeAverage(int[] acc) {
-      byte[] dst = band;
-      int d = slot();
-      if (channels != 4) {
-        for (int i = 0; i < acc.length; i++) {
-          dst[d + i] = (byte) ((acc[i] + 2) >> 2);
-        }
-        return;
+    /** The alpha-weighted average of four RGBA pixels, two in each of {@code a} and {@code b}. */
+    private void weightedAverage(byte[] a, int a0, int a1, byte[] b, int b0, int b1, byte[] dst,
+        int d) {
+      int w0 = a[a0 + 3] & 0xff;
+      int w1 = a[a1 + 3] & 0xff;
+      int w2 = b[b0 + 3] & 0xff;
+      int w3 = b[b1 + 3] & 0xff;
+      int alpha = w0 + w1 + w2 + w3;
+      for (int c = 0; c < 3; c++) {
+        int sum = (a[a0 + c] & 0xff) * w0 + (a[a1 + c] & 0xff) * w1 + (b[b0 + c] & 0xff) * w2
+            + (b[b1 + c] & 0xff) * w3;
+        dst[d + c] = (byte) (alpha == 0 ? 0 : (sum + alpha / 2) / alpha);
       }
-      for (int a = 0; a < acc.length; a += 4) {
-        int alpha = acc[a + 3];
-        if (alpha == 0) {
-          dst[d + a] = 0;
-          dst[d + a + 1] = 0;
-          dst[d + a + 2] = 0;
-        } else {
-          dst[d + a] = (byte) ((acc[a] + alpha / 2) / alpha);
-          dst[d + a + 1] = (byte) ((acc[a + 1] + alpha / 2) / alpha);
-          dst[d + a + 2] = (byte) ((acc[a + 2] + alpha / 2) / alpha);
-        }
-        dst[d + a + 3] = (byte) ((alpha + 2) >> 2);
-      }
+      dst[d + 3] = (byte) ((alpha + 2) >> 2);
     }
 
     /** Hands the finished tile row to the encoders and starts the next band. */

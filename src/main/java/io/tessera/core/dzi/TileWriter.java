@@ -58,12 +58,12 @@ final class TileWriter implements AutoCloseable {
           return;
         }
         TileEncoder encoder = encoders.get();
-        long t0 = System.nanoTime();
+        long t0 = CpuClock.now();
         encoder.encode(band.data(), offset, width, height, scanline);
-        long t1 = System.nanoTime();
+        long t1 = CpuClock.now();
         sink.put(level, column, row, encoder.bytes(), encoder.length());
         encodeNanos.add(t1 - t0);
-        writeNanos.add(System.nanoTime() - t1);
+        writeNanos.add(CpuClock.now() - t1);
         tileWritten();
       } catch (Throwable e) {
         failure.compareAndSet(null, e);
@@ -101,12 +101,15 @@ final class TileWriter implements AutoCloseable {
     }
   }
 
-  /** Encoding time summed over threads. */
+  /** Encoding CPU time summed over threads. */
   long encodeNanos() {
     return encodeNanos.sum();
   }
 
-  /** Time in {@link TileSink#put} summed over threads: file creation, or appending to a zip. */
+  /**
+   * CPU time in {@link TileSink#put} summed over threads: file creation, or appending to a zip
+   * (time blocked on the disk or on the zip's lock is not in it).
+   */
   long writeNanos() {
     return writeNanos.sum();
   }
