@@ -127,11 +127,6 @@ final class PixelConverter {
     return channels;
   }
 
-  /** What the source's pixels hold. */
-  Kind kind() {
-    return kind;
-  }
-
   /**
    * Writes row {@code y} of {@code src} ({@code width} pixels from its min x) at {@code
    * dst[offset]}.

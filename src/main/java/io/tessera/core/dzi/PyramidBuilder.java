@@ -43,11 +43,6 @@ final class PyramidBuilder implements RowSink {
     this.top = coarser;
   }
 
-  /** The pyramid this builder builds. */
-  DziPyramid pyramid() {
-    return pyramid;
-  }
-
   @Override
   public byte[] rowArray() {
     return top.band;
