@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = TesseraCommand.VersionProvider.class,
     description = "Tessera: an offline GIS workstation. Without a command, starts the desktop.",
-    subcommands = {ServeCommand.class, AdminCommand.class, MigrateCommand.class},
+    subcommands = {ServeCommand.class, AdminCommand.class, MigrateCommand.class,
+        TileCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:error", "2:usage error"})
 public final class TesseraCommand implements Callable<Integer> {

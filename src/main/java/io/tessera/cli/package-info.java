@@ -1,2 +1,2 @@
-/** picocli commands: serve, admin, migrate. */
+/** picocli commands: serve, admin, migrate, tile. */
 package io.tessera.cli;
