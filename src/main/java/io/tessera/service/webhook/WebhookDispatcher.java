@@ -80,7 +80,8 @@ public final class WebhookDispatcher implements AutoCloseable {
   private final PinnedDns dns;
   private final Clock clock;
   private final String userAgent;
-  private final OkHttpClient http;
+  /** Made on the first delivery: building OkHttp's TLS set-up costs start-up time. */
+  private volatile OkHttpClient http;
   private final RandomGenerator random = RandomGenerator.getDefault();
   private final WebhookRepository repo = new WebhookRepository();
   private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
@@ -103,18 +104,33 @@ public final class WebhookDispatcher implements AutoCloseable {
     this.dns = dns;
     this.clock = clock;
     this.userAgent = "Tessera-Webhooks/" + version;
-    this.http =
-        new OkHttpClient.Builder()
-            .dns(dns)
-            .proxy(Proxy.NO_PROXY)
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .retryOnConnectionFailure(false)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .readTimeout(READ_TIMEOUT)
-            .writeTimeout(READ_TIMEOUT)
-            .callTimeout(CALL_TIMEOUT)
-            .build();
+  }
+
+  private OkHttpClient http() {
+    OkHttpClient c = http;
+    if (c == null) {
+      synchronized (this) {
+        if (http == null) {
+          http = newClient(dns);
+        }
+        c = http;
+      }
+    }
+    return c;
+  }
+
+  private static OkHttpClient newClient(PinnedDns dns) {
+    return new OkHttpClient.Builder()
+        .dns(dns)
+        .proxy(Proxy.NO_PROXY)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .retryOnConnectionFailure(false)
+        .connectTimeout(CONNECT_TIMEOUT)
+        .readTimeout(READ_TIMEOUT)
+        .writeTimeout(READ_TIMEOUT)
+        .callTimeout(CALL_TIMEOUT)
+        .build();
   }
 
   /** Starts the worker thread; deliveries a previous run left pending are picked up at once. */
@@ -279,7 +295,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                     .header("User-Agent", userAgent)
                     .post(RequestBody.create(body, JSON))
                     .build();
-            Call call = http.newCall(request);
+            Call call = http().newCall(request);
             inFlight.add(call);
             try (Response response = call.execute()) {
               return classify(response);
@@ -375,6 +391,9 @@ public final class WebhookDispatcher implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    http.connectionPool().evictAll();
+    OkHttpClient c = http;
+    if (c != null) {
+      c.connectionPool().evictAll();
+    }
   }
 }
