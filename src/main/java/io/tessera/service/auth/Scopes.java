@@ -17,6 +17,8 @@ public final class Scopes {
           "submissions:write",
           "webhooks:manage");
 
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
   private Scopes() {}
 
   /** Parses a space-separated scope list, refusing unknown scopes by name. */
@@ -42,8 +44,9 @@ public final class Scopes {
     return String.join(" ", scopes);
   }
 
+  /** Splits a stored or token scope list (on every client request: the pattern is compiled once). */
   public static Set<String> split(String stored) {
-    return Arrays.stream(stored.trim().split("\\s+"))
+    return Arrays.stream(WHITESPACE.split(stored.trim()))
         .filter(s -> !s.isEmpty())
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
