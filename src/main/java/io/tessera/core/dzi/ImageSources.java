@@ -108,6 +108,15 @@ final class ImageSources {
   }
 
   /** The JDK's own reader for {@code format}: the one whose behaviour the tiler relies on. */
+  /** Disposes of a reader (when one was made) and closes its stream. */
+  static void close(ImageReader reader, javax.imageio.stream.ImageInputStream in)
+      throws IOException {
+    if (reader != null) {
+      reader.dispose();
+    }
+    in.close();
+  }
+
   static ImageReader jdkReader(String format) throws IIOException {
     var readers = ImageIO.getImageReadersByFormatName(format);
     ImageReader first = null;

@@ -79,10 +79,10 @@ final class JpegSource implements ImageSource {
           PixelConverter.kindOf(cm, cm.createCompatibleSampleModel(1, 1));
       return new JpegSource(file, in, reader, width, height, orientation, cm, kind);
     } catch (BadImageException e) {
-      close(reader, in);
+      ImageSources.close(reader, in);
       throw e;
     } catch (IOException | RuntimeException e) {
-      close(reader, in);
+      ImageSources.close(reader, in);
       throw failure(file, e);
     }
   }
@@ -240,13 +240,6 @@ final class JpegSource implements ImageSource {
 
   @Override
   public void close() throws IOException {
-    close(reader, in);
-  }
-
-  private static void close(ImageReader reader, ImageInputStream in) throws IOException {
-    if (reader != null) {
-      reader.dispose();
-    }
-    in.close();
+    ImageSources.close(reader, in);
   }
 }

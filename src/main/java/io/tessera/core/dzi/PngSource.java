@@ -63,10 +63,10 @@ final class PngSource implements ImageSource {
       return new PngSource(file, in, reader, width, height,
           interlaced(reader.getImageMetadata(0)), type, kind);
     } catch (BadImageException e) {
-      close(reader, in);
+      ImageSources.close(reader, in);
       throw e;
     } catch (IOException | RuntimeException e) {
-      close(reader, in);
+      ImageSources.close(reader, in);
       throw failure(file, e);
     }
   }
@@ -128,13 +128,6 @@ final class PngSource implements ImageSource {
 
   @Override
   public void close() throws IOException {
-    close(reader, in);
-  }
-
-  private static void close(ImageReader reader, ImageInputStream in) throws IOException {
-    if (reader != null) {
-      reader.dispose();
-    }
-    in.close();
+    ImageSources.close(reader, in);
   }
 }

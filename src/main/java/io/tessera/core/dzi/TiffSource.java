@@ -83,10 +83,10 @@ final class TiffSource implements ImageSource {
       return new TiffSource(in, reader, dataPastTheEnd(dir, Files.size(file)), width, height,
           Math.min(rows, height), type, kind);
     } catch (BadImageException e) {
-      close(reader, in);
+      ImageSources.close(reader, in);
       throw e;
     } catch (IOException | RuntimeException e) {
-      close(reader, in);
+      ImageSources.close(reader, in);
       throw ImageSources.decodingFailed("TIFF", e, ImageSources.ranOutOfBytes(e));
     }
   }
@@ -179,13 +179,6 @@ final class TiffSource implements ImageSource {
 
   @Override
   public void close() throws IOException {
-    close(reader, in);
-  }
-
-  private static void close(ImageReader reader, ImageInputStream in) throws IOException {
-    if (reader != null) {
-      reader.dispose();
-    }
-    in.close();
+    ImageSources.close(reader, in);
   }
 }
