@@ -37,9 +37,22 @@ public final class Exports {
     this.submissions = submissions;
   }
 
+  /**
+   * A ZIP ready to be written: everything it needs is read (and a missing record refused) when
+   * it is made, before the caller starts the download.
+   */
+  public interface Download {
+    void write(OutputStream out) throws IOException;
+  }
+
   /** The submission's photos under their uploaded names (made unique where they repeat). */
-  public void submissionZip(Principal p, String submissionId, OutputStream out) throws IOException {
+  public Download submissionZip(Principal p, String submissionId) {
     SubmissionService.Detail d = submissions.get(p, submissionId);
+    return out -> writeSubmissionZip(d, out);
+  }
+
+  private void writeSubmissionZip(SubmissionService.Detail d, OutputStream out)
+      throws IOException {
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       Set<String> used = new HashSet<>();
       for (SubmissionImage img : d.images()) {
@@ -53,9 +66,14 @@ public final class Exports {
    * metadata.json}: the mission, and per submission its decision, position and photos with their
    * EXIF summaries and paths in the archive.
    */
-  public void missionZip(Principal p, String missionId, OutputStream out) throws IOException {
+  public Download missionZip(Principal p, String missionId) {
     Mission m = missions.get(p, missionId);
     List<SubmissionService.Detail> all = submissions.all(p, missionId);
+    return out -> writeMissionZip(m, all, out);
+  }
+
+  private void writeMissionZip(Mission m, List<SubmissionService.Detail> all, OutputStream out)
+      throws IOException {
     List<Map<String, Object>> index = new ArrayList<>();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       for (SubmissionService.Detail d : all) {

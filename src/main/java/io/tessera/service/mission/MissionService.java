@@ -189,31 +189,8 @@ public final class MissionService {
     }
   }
 
-  /**
-   * A mission's bounds never change once created: the parsed rings of recently read missions are
-   * kept, so that listing missions does not parse the same GeoJSON on every request.
-   */
-  private static final Map<String, List<List<double[]>>> RINGS =
-      java.util.Collections.synchronizedMap(
-          new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, List<List<double[]>>> e) {
-              return size() > 4096;
-            }
-          });
-
   /** Reads back a mission's stored bounds as rings. */
   public static List<List<double[]>> rings(Mission m) {
-    List<List<double[]>> cached = RINGS.get(m.id());
-    if (cached != null) {
-      return cached;
-    }
-    List<List<double[]>> parsed = parseRings(m);
-    RINGS.put(m.id(), parsed);
-    return parsed;
-  }
-
-  private static List<List<double[]>> parseRings(Mission m) {
     try {
       var node = JSON.readTree(m.boundsGeojson()).get("coordinates");
       List<List<double[]>> rings = new java.util.ArrayList<>();

@@ -214,15 +214,27 @@ public final class SubmissionService {
                 per));
   }
 
-  /** Every submission of a mission with its images, for GeoJSON and exports. */
+  /** Every submission of a mission, in arrival order, without images (for GeoJSON). */
+  public List<Submission> every(Principal p, String missionId) {
+    p.requireScope("submissions:read");
+    mission(p, missionId);
+    return jdbi.withHandle(h -> missions.submissions(h, missionId, 0, Integer.MAX_VALUE));
+  }
+
+  /** Every submission of a mission with its images (two queries), for exports. */
   public List<Detail> all(Principal p, String missionId) {
     p.requireScope("submissions:read");
     mission(p, missionId);
     return jdbi.withHandle(
         h -> {
+          java.util.Map<String, List<SubmissionImage>> images =
+              missions.missionImages(h, missionId).stream()
+                  .collect(java.util.stream.Collectors.groupingBy(
+                      SubmissionImage::submissionId, java.util.LinkedHashMap::new,
+                      java.util.stream.Collectors.toList()));
           List<Detail> out = new ArrayList<>();
           for (Submission s : missions.submissions(h, missionId, 0, Integer.MAX_VALUE)) {
-            out.add(new Detail(s, missions.images(h, s.id())));
+            out.add(new Detail(s, images.getOrDefault(s.id(), List.of())));
           }
           return out;
         });

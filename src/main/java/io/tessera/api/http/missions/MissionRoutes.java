@@ -26,6 +26,7 @@ import io.tessera.core.mission.Submission;
 import io.tessera.core.mission.SubmissionImage;
 import io.tessera.service.DomainException;
 import io.tessera.service.auth.AuthService;
+import io.tessera.service.mission.Exports;
 import io.tessera.service.mission.MissionService;
 import io.tessera.service.mission.SubmissionService;
 import java.io.IOException;
@@ -138,10 +139,8 @@ public final class MissionRoutes {
             .responses(Map.of(200, "application/zip", 404, "No such mission"))
             .handle(
                 c -> {
-                  var p = Bodies.principal(c);
                   String id = c.pathParam("id");
-                  missions.get(p, id); // 404 before the download starts
-                  zip(c, id, out -> ctx.exports().missionZip(p, id, out));
+                  zip(c, id, ctx.exports().missionZip(Bodies.principal(c), id));
                 }),
         Route.get(PREFIX + "/submissions/{id}")
             .tag(TAG)
@@ -159,10 +158,8 @@ public final class MissionRoutes {
             .responses(Map.of(200, "application/zip", 404, "No such submission"))
             .handle(
                 c -> {
-                  var p = Bodies.principal(c);
                   String id = c.pathParam("id");
-                  submissions.get(p, id); // 404 before the download starts
-                  zip(c, id, out -> ctx.exports().submissionZip(p, id, out));
+                  zip(c, id, ctx.exports().submissionZip(Bodies.principal(c), id));
                 }),
         Route.get(PREFIX + "/submissions/{id}/images/{image_id}")
             .tag(TAG)
@@ -208,12 +205,8 @@ public final class MissionRoutes {
                 }));
   }
 
-  private interface ZipWriter {
-    void write(java.io.OutputStream out) throws IOException;
-  }
-
   /** Streams a ZIP download named {@code name}.zip. */
-  private static void zip(Context c, String name, ZipWriter writer) throws IOException {
+  private static void zip(Context c, String name, Exports.Download writer) throws IOException {
     c.contentType("application/zip");
     c.header("Content-Disposition", "attachment; filename=\"" + name + ".zip\"");
     writer.write(c.outputStream());
@@ -312,8 +305,8 @@ public final class MissionRoutes {
     }
     if ("geojson".equals(format)) {
       List<Map<String, Object>> features = new ArrayList<>();
-      for (var d : ctx.submissions().all(p, id)) {
-        features.add(feature(d.submission()));
+      for (Submission s : ctx.submissions().every(p, id)) {
+        features.add(feature(s));
       }
       Map<String, Object> fc = new LinkedHashMap<>();
       fc.put("type", "FeatureCollection");
