@@ -13,6 +13,8 @@ import java.util.Locale;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Opens an image by what its first bytes say, not by its name, and refuses what cannot be tiled
@@ -108,8 +110,40 @@ final class ImageSources {
   }
 
   /** The JDK's own reader for {@code format}: the one whose behaviour the tiler relies on. */
+  /** Reads what a source needs from a reader that is set on its file. */
+  interface Opener<T> {
+    T open(ImageInputStream in, ImageReader reader) throws IOException;
+  }
+
+  /** Turns a reader's failure into a refusal that says what is wrong with the file. */
+  interface Failure {
+    BadImageException of(Throwable e) throws IOException;
+  }
+
+  /**
+   * Opens {@code file} with the JDK's reader for {@code format} and hands it to {@code opener};
+   * if that fails, the reader and stream are closed and the failure explained by {@code failure}
+   * (a {@link BadImageException} the opener throws passes unchanged).
+   */
+  static <T> T open(Path file, String format, boolean seekForwardOnly, boolean ignoreMetadata,
+      Failure failure, Opener<T> opener) throws IOException {
+    ImageInputStream in = new FileImageInputStream(file.toFile());
+    ImageReader reader = null;
+    try {
+      reader = jdkReader(format);
+      reader.setInput(in, seekForwardOnly, ignoreMetadata);
+      return opener.open(in, reader);
+    } catch (BadImageException e) {
+      close(reader, in);
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      close(reader, in);
+      throw failure.of(e);
+    }
+  }
+
   /** Disposes of a reader (when one was made) and closes its stream. */
-  static void close(ImageReader reader, javax.imageio.stream.ImageInputStream in)
+  static void close(ImageReader reader, ImageInputStream in)
       throws IOException {
     if (reader != null) {
       reader.dispose();

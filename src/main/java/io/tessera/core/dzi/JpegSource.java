@@ -26,7 +26,6 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -67,24 +66,14 @@ final class JpegSource implements ImageSource {
 
   static JpegSource open(Path file) throws IOException {
     int orientation = orientation(file);
-    ImageInputStream in = new FileImageInputStream(file.toFile());
-    ImageReader reader = null;
-    try {
-      reader = ImageSources.jdkReader("jpeg");
-      reader.setInput(in, true, true);
+    return ImageSources.open(file, "jpeg", true, true, e -> failure(file, e), (in, reader) -> {
       int width = reader.getWidth(0);
       int height = reader.getHeight(0);
       ColorModel cm = destinationModel(reader.getImageTypes(0));
       PixelConverter.Kind kind =
           PixelConverter.kindOf(cm, cm.createCompatibleSampleModel(1, 1));
       return new JpegSource(file, in, reader, width, height, orientation, cm, kind);
-    } catch (BadImageException e) {
-      ImageSources.close(reader, in);
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      ImageSources.close(reader, in);
-      throw failure(file, e);
-    }
+    });
   }
 
   @Override

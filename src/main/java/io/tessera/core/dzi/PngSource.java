@@ -10,7 +10,6 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -47,11 +46,7 @@ final class PngSource implements ImageSource {
   }
 
   static PngSource open(Path file) throws IOException {
-    ImageInputStream in = new FileImageInputStream(file.toFile());
-    ImageReader reader = null;
-    try {
-      reader = ImageSources.jdkReader("png");
-      reader.setInput(in, true, false);
+    return ImageSources.open(file, "png", true, false, e -> failure(file, e), (in, reader) -> {
       int width = reader.getWidth(0);
       int height = reader.getHeight(0);
       ImageTypeSpecifier type = reader.getImageTypes(0).next();
@@ -62,13 +57,7 @@ final class PngSource implements ImageSource {
       }
       return new PngSource(file, in, reader, width, height,
           interlaced(reader.getImageMetadata(0)), type, kind);
-    } catch (BadImageException e) {
-      ImageSources.close(reader, in);
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      ImageSources.close(reader, in);
-      throw failure(file, e);
-    }
+    });
   }
 
   @Override

@@ -13,7 +13,6 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
 import javax.imageio.plugins.tiff.TIFFDirectory;
 import javax.imageio.plugins.tiff.TIFFField;
-import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -58,11 +57,9 @@ final class TiffSource implements ImageSource {
   }
 
   static TiffSource open(Path file) throws IOException {
-    ImageInputStream in = new FileImageInputStream(file.toFile());
-    ImageReader reader = null;
-    try {
-      reader = ImageSources.jdkReader("tiff");
-      reader.setInput(in, false, false);
+    return ImageSources.open(file, "tiff", false, false,
+        e -> ImageSources.decodingFailed("TIFF", e, ImageSources.ranOutOfBytes(e)),
+        (in, reader) -> {
       int width = reader.getWidth(0);
       int height = reader.getHeight(0);
       TIFFDirectory dir = TIFFDirectory.createFromMetadata(reader.getImageMetadata(0));
@@ -82,13 +79,7 @@ final class TiffSource implements ImageSource {
               ((long) MIN_BAND_ROWS + stripRows - 1) / stripRows * stripRows);
       return new TiffSource(in, reader, dataPastTheEnd(dir, Files.size(file)), width, height,
           Math.min(rows, height), type, kind);
-    } catch (BadImageException e) {
-      ImageSources.close(reader, in);
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      ImageSources.close(reader, in);
-      throw ImageSources.decodingFailed("TIFF", e, ImageSources.ranOutOfBytes(e));
-    }
+    });
   }
 
   /** Whether a strip or tile is said to end beyond the file's last byte: the file was cut off. */
