@@ -21,12 +21,23 @@ public final class MissionFormat {
     return Locale.getDefault(Locale.Category.FORMAT);
   }
 
-  /** An area in hectares, with square metres beside it below one hectare: {@code 0.42 ha (4,213 m²)}. */
+  /**
+   * An area in hectares, with square metres beside it below one hectare ({@code 0.42 ha (4,213
+   * m²)}), and in square kilometres from 100 km² up ({@code 11,479,203 km²}), with fewer decimals
+   * as it grows: a country-sized slip of the mouse should not read as a ten-digit hectare count.
+   */
   public static String area(double squareMeters) {
     if (!Double.isFinite(squareMeters)) {
       return "—";
     }
     double ha = squareMeters / 10_000;
+    if (ha >= 10_000) {
+      double km2 = squareMeters / 1_000_000;
+      return String.format(locale(), km2 >= 1000 ? "%,.0f km²" : "%,.1f km²", km2);
+    }
+    if (ha >= 100) {
+      return String.format(locale(), "%,.1f ha", ha);
+    }
     if (ha >= 1) {
       return String.format(locale(), "%,.2f ha", ha);
     }
