@@ -15,7 +15,7 @@ import io.tessera.service.security.MasterKey;
 import io.tessera.service.security.RandomSecrets;
 import io.tessera.service.security.Secrets;
 import io.tessera.service.security.TlsMaterial;
-import io.tessera.service.webhook.PinnedDns;
+import io.tessera.service.security.PinnedDns;
 import io.tessera.service.webhook.WebhookDispatcher;
 import io.tessera.service.webhook.WebhookService;
 import io.tessera.store.BlobStore;

@@ -1,14 +1,12 @@
 package io.tessera.core.dzi;
 
+import io.tessera.core.io.FileTrees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A standard DZI folder, as {@code vips dzsave OUT} writes it: {@code OUT.dzi} beside {@code
@@ -97,7 +95,7 @@ public final class FolderTileSink implements TileSink {
     stagedDescriptor = null;
     committed = true;
     if (previous != null) {
-      deleteTree(previous);
+      FileTrees.delete(previous);
     }
   }
 
@@ -110,7 +108,7 @@ public final class FolderTileSink implements TileSink {
       Files.deleteIfExists(stagedDescriptor);
     }
     if (staging != null) {
-      deleteTree(staging);
+      FileTrees.delete(staging);
     }
   }
 
@@ -119,23 +117,6 @@ public final class FolderTileSink implements TileSink {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 }

@@ -21,6 +21,21 @@ public final class Ids {
     return prefix + ulid(now.toEpochMilli(), random);
   }
 
+  private static final char[] BASE62 =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+
+  /**
+   * {@code length} random case-sensitive alphanumeric characters, the style of ZoomHub's content
+   * ids; each carries log2(62) ≈ 5.95 bits, so 22 characters hold more than 128 bits.
+   */
+  public static String randomAlphanumeric(int length) {
+    char[] out = new char[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = BASE62[RANDOM.nextInt(BASE62.length)];
+    }
+    return new String(out);
+  }
+
   static String ulid(long millis, byte[] random) {
     char[] out = new char[26];
     long t = millis;

@@ -66,4 +66,42 @@ public final class Records {
 
   public record Blob(
       String sha256, long sizeBytes, int refCount, Instant createdAt, Instant releasedAt) {}
+
+  /**
+   * A deep-zoom content item with its tiling job's state joined in: ready when the job succeeded,
+   * failed when it failed or was cancelled. Width and height are known once tiling has started.
+   *
+   * @param sourceKey what identifies the source for "existing content" lookups (may hold a
+   *     server path: never shown)
+   * @param displayUrl what the Content object shows as its url
+   */
+  public record Content(
+      String id,
+      String organizationId,
+      String shareId,
+      String sourceKey,
+      String displayUrl,
+      String title,
+      String blobSha256,
+      String jobId,
+      Integer width,
+      Integer height,
+      int tileSize,
+      int tileOverlap,
+      String tileFormat,
+      String createdBy,
+      Instant createdAt,
+      long version,
+      String jobState,
+      double jobProgress,
+      String jobError) {
+
+    public boolean ready() {
+      return "succeeded".equals(jobState);
+    }
+
+    public boolean failed() {
+      return "failed".equals(jobState) || "cancelled".equals(jobState);
+    }
+  }
 }

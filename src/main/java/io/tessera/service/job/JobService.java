@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +73,14 @@ public final class JobService implements AutoCloseable {
 
   /** Queues a job of a registered kind. */
   public Job submit(String kind, String params) {
+    return submit(kind, params, h -> {});
+  }
+
+  /**
+   * Queues a job of a registered kind, writing {@code alsoWrite}'s rows (say, the record the job
+   * works on) in the job row's transaction, so the job never starts without them.
+   */
+  public Job submit(String kind, String params, Consumer<Handle> alsoWrite) {
     JobHandler h = handlers.get(kind);
     if (h == null) {
       throw new DomainException.Invalid(
@@ -80,7 +90,11 @@ public final class JobService implements AutoCloseable {
         new Job(
             UUID.randomUUID().toString(), organizationId, kind, "queued", 0, null, null, params,
             false, clock.instant(), null, null, 1);
-    jdbi.useHandle(handle -> repo.insert(handle, row));
+    jdbi.useTransaction(
+        handle -> {
+          repo.insert(handle, row);
+          alsoWrite.accept(handle);
+        });
     schedule(row.id(), h);
     return row;
   }

@@ -4,6 +4,7 @@ import io.tessera.core.model.Ids;
 import io.tessera.service.DomainException;
 import io.tessera.service.security.MasterKey;
 import io.tessera.service.security.OutboundPolicy;
+import io.tessera.service.security.PinnedDns;
 import io.tessera.store.WebhookRepository;
 import io.tessera.store.WebhookRepository.AttemptRow;
 import io.tessera.store.WebhookRepository.DueDelivery;

@@ -12,7 +12,7 @@ import io.tessera.service.auth.Role;
 import io.tessera.service.security.OutboundPolicy;
 import io.tessera.service.security.MasterKey;
 import io.tessera.service.webhook.Outbox;
-import io.tessera.service.webhook.PinnedDns;
+import io.tessera.service.security.PinnedDns;
 import io.tessera.service.webhook.WebhookDispatcher;
 import io.tessera.service.webhook.WebhookService;
 import io.tessera.testing.WebhookReceiver;

@@ -7,6 +7,7 @@ import io.tessera.service.DomainException;
 import io.tessera.service.OrganizationService;
 import io.tessera.service.security.MasterKey;
 import io.tessera.service.security.OutboundPolicy;
+import io.tessera.service.security.PinnedDns;
 import io.tessera.store.Database;
 import io.tessera.testing.MutableClock;
 import io.tessera.testing.WebhookReceiver;

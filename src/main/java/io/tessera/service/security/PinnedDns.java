@@ -1,4 +1,4 @@
-package io.tessera.service.webhook;
+package io.tessera.service.security;
 
 import io.tessera.service.security.OutboundPolicy;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.tessera.service.webhook;
+package io.tessera.service.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,2 @@
+/** Small file-system helpers shared by the layers. */
+package io.tessera.core.io;
