@@ -9,6 +9,9 @@ import io.tessera.service.auth.AccountService;
 import io.tessera.service.auth.AuthService;
 import io.tessera.service.auth.PasswordHasher;
 import io.tessera.service.auth.TokenService;
+import io.tessera.core.dzi.DziOptions;
+import io.tessera.service.deepzoom.ContentService;
+import io.tessera.service.deepzoom.TileStore;
 import io.tessera.service.job.JobService;
 import io.tessera.service.job.PurgeJob;
 import io.tessera.service.security.MasterKey;
@@ -141,11 +144,15 @@ public final class EmbeddedService implements AutoCloseable {
       AccountService accounts = new AccountService(db.jdbi(), clock, hasher, org);
       BlobStore blobs = new BlobStore(dataDir.resolve("blobs"));
       jobs = new JobService(db.jdbi(), clock, org, 2);
-      jobs.register(new PurgeJob(db.jdbi(), blobs, clock));
-      jobs.recover();
       PinnedDns dns = new PinnedDns();
       OutboundPolicy policy =
           new OutboundPolicy(isLoopback(options.host()), Set.of(), options.importRoots(), dns);
+      ContentService content =
+          new ContentService(db.jdbi(), clock, org, blobs, new TileStore(dataDir.resolve("tiles")),
+              policy, dns, jobs, DziOptions.defaults(), Version.current());
+      jobs.register(new PurgeJob(db.jdbi(), blobs, clock));
+      jobs.register(content);
+      jobs.recover();
       Outbox outbox = new Outbox(clock);
       MissionGeneration generation = new MissionGeneration();
       MissionService missions = new MissionService(db.jdbi(), clock, outbox, generation);
@@ -160,7 +167,7 @@ public final class EmbeddedService implements AutoCloseable {
           new ApiContext(
               auth, accounts, organizations, jobs, dbRef::ping, clock, Version.current(),
               new RateLimiter(db.jdbi(), clock), missions, submissions,
-              new Exports(missions, submissions), webhooks);
+              new Exports(missions, submissions), webhooks, content);
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =

@@ -30,6 +30,8 @@ public final class TesseraClient {
 
   private final HttpUrl base;
   private final OkHttpClient http;
+  /** The same client without following redirects, for {@link #raw}. */
+  private final OkHttpClient rawHttp;
   private final ObjectMapper json;
   private final Supplier<Credentials> credentials;
 
@@ -50,6 +52,7 @@ public final class TesseraClient {
             .connectTimeout(Duration.ofSeconds(5))
             .readTimeout(Duration.ofSeconds(60))
             .build();
+    this.rawHttp = http.newBuilder().followRedirects(false).build();
     this.json =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -138,7 +141,10 @@ public final class TesseraClient {
     return read(execute(request(path).post(b.build()).build()), json.constructType(type));
   }
 
-  /** Sends a raw request and returns status, headers and body without throwing on 4xx/5xx. */
+  /**
+   * Sends a raw request and returns status, headers and body as they came: redirects are not
+   * followed and 4xx/5xx do not throw.
+   */
   public RawResponse raw(String method, String path, String contentType, byte[] body) {
     return raw(method, path, contentType, body, Map.of());
   }
@@ -150,7 +156,7 @@ public final class TesseraClient {
     Request.Builder b = request(path).method(method, rb);
     headers.forEach(b::header);
     Request req = b.build();
-    try (Response r = http.newCall(req).execute()) {
+    try (Response r = rawHttp.newCall(req).execute()) {
       return new RawResponse(r.code(), r.headers().toMultimap(), r.body().bytes());
     } catch (IOException e) {
       throw new ApiException("cannot reach " + baseUrl() + ": " + e.getMessage(), e);

@@ -55,13 +55,24 @@ public final class ContentRepository {
         .findOne();
   }
 
-  /** Records the image's size once the tiler has read it. */
-  public void size(Handle h, String id, int width, int height) {
+  /** Records the image's size and the tiles' format once the tiler has read the image. */
+  public void started(Handle h, String id, int width, int height, String tileFormat) {
     h.createUpdate(
-            "UPDATE content SET width = :w, height = :h, version = version + 1 WHERE id = :id")
+            "UPDATE content SET width = :w, height = :h, tile_format = :f, version = version + 1"
+                + " WHERE id = :id")
         .bind("id", id)
         .bind("w", width)
         .bind("h", height)
+        .bind("f", tileFormat)
+        .execute();
+  }
+
+  /** Records the blob that a fetch of the content's URL stored. */
+  public void fetched(Handle h, String id, String blobSha256) {
+    h.createUpdate(
+            "UPDATE content SET blob_sha256 = :sha, version = version + 1 WHERE id = :id")
+        .bind("id", id)
+        .bind("sha", blobSha256)
         .execute();
   }
 

@@ -7,6 +7,11 @@ import io.tessera.service.auth.Role;
 public enum Access {
   /** No credentials: health, docs, the OpenAPI description. */
   PUBLIC,
+  /**
+   * Credentials when given (checked, rate-limited, as for {@link #AUTHENTICATED}), none
+   * otherwise: the handler decides, e.g. shared deep-zoom content is public.
+   */
+  OPTIONAL,
   /** Any valid credential. */
   AUTHENTICATED,
   /** Users with the role admin or manager, or the desktop. */

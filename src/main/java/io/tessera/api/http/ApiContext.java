@@ -3,6 +3,7 @@ package io.tessera.api.http;
 import io.tessera.service.OrganizationService;
 import io.tessera.service.auth.AccountService;
 import io.tessera.service.auth.AuthService;
+import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.job.JobService;
 import io.tessera.service.mission.Exports;
 import io.tessera.service.mission.MissionService;
@@ -29,4 +30,5 @@ public record ApiContext(
     MissionService missions,
     SubmissionService submissions,
     Exports exports,
-    WebhookService webhooks) {}
+    WebhookService webhooks,
+    ContentService content) {}

@@ -10,6 +10,7 @@ import io.javalin.json.JavalinJackson;
 import io.tessera.api.http.fieldforms.AuthRoutes;
 import io.tessera.api.http.fieldforms.HealthRoutes;
 import io.tessera.api.http.fieldforms.UserRoutes;
+import io.tessera.api.http.deepzoom.DeepZoomRoutes;
 import io.tessera.api.http.missions.MissionRoutes;
 import io.tessera.api.http.missions.WebhookRoutes;
 import io.tessera.api.http.system.DocsRoutes;
@@ -79,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
     table.addAll(new OrganizationRoutes(ctx, bodies).routes());
     table.addAll(new MissionRoutes(ctx, bodies).routes());
     table.addAll(new WebhookRoutes(ctx, bodies).routes());
+    table.addAll(new DeepZoomRoutes(ctx, bodies).routes());
     table.addAll(new DocsRoutes(() -> openApiJson(ctx.version())).routes());
     this.routes = List.copyOf(table);
     this.app = Javalin.create(config -> configure(config, ctx));
@@ -136,8 +138,15 @@ public final class ApiServer implements AutoCloseable {
     if (r.access() == Access.PUBLIC) {
       return r.handler();
     }
+    boolean optional = r.access() == Access.OPTIONAL;
     return c -> {
-      Principal p = ctx.auth().authenticate(c.header("Authorization"), c.header("X-API-Key"));
+      String authorization = c.header("Authorization");
+      String apiKey = c.header("X-API-Key");
+      if (optional && authorization == null && apiKey == null) {
+        r.handler().handle(c);
+        return;
+      }
+      Principal p = ctx.auth().authenticate(authorization, apiKey);
       RateLimiter.Status limit = ctx.rateLimiter().acquire(p);
       if (limit != null) {
         c.header("X-RateLimit-Limit", Long.toString(limit.limit()));

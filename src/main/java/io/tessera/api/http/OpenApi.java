@@ -61,6 +61,9 @@ final class OpenApi {
         op.putArray("security");
       } else {
         ArrayNode sec = op.putArray("security");
+        if (r.access() == Access.OPTIONAL) {
+          sec.addObject(); // no credentials at all is also accepted
+        }
         sec.addObject().putArray("bearer");
         sec.addObject().putArray("apiKey");
       }

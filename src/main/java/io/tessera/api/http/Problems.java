@@ -81,8 +81,12 @@ public final class Problems {
     }
   }
 
-  static String title(int status) {
+  /** The reason phrase of an HTTP status (RFC 9110). */
+  public static String title(int status) {
     return switch (status) {
+      case 200 -> "OK";
+      case 301 -> "Moved Permanently";
+      case 303 -> "See Other";
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
       case 403 -> "Forbidden";

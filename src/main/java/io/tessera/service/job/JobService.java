@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -73,14 +73,15 @@ public final class JobService implements AutoCloseable {
 
   /** Queues a job of a registered kind. */
   public Job submit(String kind, String params) {
-    return submit(kind, params, h -> {});
+    return submit(kind, params, (h, job) -> {});
   }
 
   /**
    * Queues a job of a registered kind, writing {@code alsoWrite}'s rows (say, the record the job
-   * works on) in the job row's transaction, so the job never starts without them.
+   * works on, which may refer to the job row) in the job row's transaction, so that the job never
+   * starts without them.
    */
-  public Job submit(String kind, String params, Consumer<Handle> alsoWrite) {
+  public Job submit(String kind, String params, BiConsumer<Handle, Job> alsoWrite) {
     JobHandler h = handlers.get(kind);
     if (h == null) {
       throw new DomainException.Invalid(
@@ -93,7 +94,7 @@ public final class JobService implements AutoCloseable {
     jdbi.useTransaction(
         handle -> {
           repo.insert(handle, row);
-          alsoWrite.accept(handle);
+          alsoWrite.accept(handle, row);
         });
     schedule(row.id(), h);
     return row;

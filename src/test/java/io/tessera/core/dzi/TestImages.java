@@ -12,7 +12,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Small generated images in every input form the tiler reads, written with the JDK's writers. */
-final class TestImages {
+public final class TestImages {
   private TestImages() {}
 
   /**
@@ -20,7 +20,7 @@ final class TestImages {
    * so that halving and encoding have something to do but JPEG's losses stay those of a photo;
    * optionally with an alpha ramp that reaches 0.
    */
-  static BufferedImage textured(int width, int height, boolean alpha) {
+  public static BufferedImage textured(int width, int height, boolean alpha) {
     BufferedImage img = new BufferedImage(width, height,
         alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     long seed = 12345;
@@ -39,7 +39,7 @@ final class TestImages {
     return img;
   }
 
-  static byte[] jpeg(BufferedImage img, float quality, boolean progressive) {
+  public static byte[] jpeg(BufferedImage img, float quality, boolean progressive) {
     ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
     ImageWriteParam p = w.getDefaultWriteParam();
     p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -50,7 +50,7 @@ final class TestImages {
     return write(w, img, p);
   }
 
-  static byte[] png(BufferedImage img, boolean interlaced) {
+  public static byte[] png(BufferedImage img, boolean interlaced) {
     ImageWriter w = ImageIO.getImageWritersByFormatName("png").next();
     ImageWriteParam p = w.getDefaultWriteParam();
     p.setProgressiveMode(interlaced ? ImageWriteParam.MODE_DEFAULT : ImageWriteParam.MODE_DISABLED);
@@ -77,7 +77,7 @@ final class TestImages {
     return write(w, img, p);
   }
 
-  static BufferedImage decode(byte[] bytes) {
+  public static BufferedImage decode(byte[] bytes) {
     try {
       BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
       if (img == null) {
