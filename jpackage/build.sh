@@ -7,7 +7,8 @@
 #                                   -controls, -swing with classifier linux): jlink's module path
 # It makes
 #   target/jpackage-runtime/        a jlink runtime: the JDK modules the jars need + JavaFX
-#   target/jpackage/tessera/        the app-image (bin/tessera is the launcher)
+#   target/jpackage/tessera/        the app-image (bin/tessera is the launcher; bin/tessera-tile
+#                                   runs `tessera tile` with the tiler's JVM options)
 #   target/jpackage/tessera_<v>_<arch>.deb   built from that app-image
 # Needs a full JDK 17 (jlink, jpackage, jmods) and, for the .deb, fakeroot and dpkg-deb
 # (Debian: fakeroot, dpkg-dev). Settings come from the environment (Maven passes them):
@@ -83,10 +84,20 @@ common=(
   --copyright "Copyright the Tessera authors. Apache License 2.0"
 )
 
+# A second launcher, bin/tessera-tile IN OUT …, runs `tessera tile` with the JVM options that keep
+# the tiler's memory at vips's level (README, "Deep zoom tiles"): java -jar cannot carry them.
+tile_launcher=$(mktemp)
+trap 'rm -f "$manifest" "$tile_launcher"' EXIT
+cat > "$tile_launcher" <<PROPS
+main-class=io.tessera.app.TileLauncher
+java-options=-XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1
+PROPS
+
 run "$jdk/bin/jpackage" --type app-image "${common[@]}" \
   --input "$input/app" \
   --main-jar tessera.jar \
   --main-class "$main_class" \
+  --add-launcher tessera-tile="$tile_launcher" \
   --runtime-image "$runtime" \
   --icon "$root/icons/tessera-256.png" \
   --dest "$dest"
@@ -106,6 +117,8 @@ launcher=$dest/tessera/bin/tessera
 if [ "${TESSERA_SMOKE:-1}" = 1 ]; then
   say "smoke test: $launcher --help"
   timeout 120 "$launcher" --help || die "$launcher --help exited $?"
+  say "smoke test: $launcher-tile --help"
+  timeout 120 "$launcher-tile" --help | grep -q 'tile' || die "$launcher-tile --help failed"
 fi
 
 deb=$(ls "$dest"/tessera_*.deb)
