@@ -13,6 +13,8 @@ import io.tessera.core.dzi.DziOptions;
 import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.deepzoom.TileStore;
 import io.tessera.service.job.JobService;
+import io.tessera.service.project.CoordinateSystems;
+import io.tessera.service.project.ProjectService;
 import io.tessera.service.job.PurgeJob;
 import io.tessera.service.security.MasterKey;
 import io.tessera.service.security.RandomSecrets;
@@ -167,7 +169,8 @@ public final class EmbeddedService implements AutoCloseable {
           new ApiContext(
               auth, accounts, organizations, jobs, dbRef::ping, clock, Version.current(),
               new RateLimiter(db.jdbi(), clock), missions, submissions,
-              new Exports(missions, submissions), webhooks, content);
+              new Exports(missions, submissions), webhooks, content,
+              new ProjectService(db.jdbi(), clock, new CoordinateSystems()));
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =

@@ -5,6 +5,7 @@ import io.tessera.service.auth.AccountService;
 import io.tessera.service.auth.AuthService;
 import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.job.JobService;
+import io.tessera.service.project.ProjectService;
 import io.tessera.service.mission.Exports;
 import io.tessera.service.mission.MissionService;
 import io.tessera.service.mission.SubmissionService;
@@ -31,4 +32,5 @@ public record ApiContext(
     SubmissionService submissions,
     Exports exports,
     WebhookService webhooks,
-    ContentService content) {}
+    ContentService content,
+    ProjectService projects) {}

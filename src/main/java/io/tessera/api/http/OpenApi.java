@@ -78,10 +78,12 @@ final class OpenApi {
           fields.putObject(name).put("type", "string").put("description", desc);
           required.add(name);
         });
-        ObjectNode files = fields.putObject(mp.filesField());
-        files.put("type", "array").put("description", mp.filesDescription());
-        files.putObject("items").put("type", "string").put("format", "binary");
-        required.add(mp.filesField());
+        if (mp.filesField() != null) {
+          ObjectNode files = fields.putObject(mp.filesField());
+          files.put("type", "array").put("description", mp.filesDescription());
+          files.putObject("items").put("type", "string").put("format", "binary");
+          required.add(mp.filesField());
+        }
       } else if (r.requestBody() != null) {
         ObjectNode content =
             op.putObject("requestBody").put("required", true).putObject("content");

@@ -35,6 +35,10 @@ public record Route(
     return new Builder(HandlerType.POST, path);
   }
 
+  public static Builder patch(String path) {
+    return new Builder(HandlerType.PATCH, path);
+  }
+
   public static Builder put(String path) {
     return new Builder(HandlerType.PUT, path);
   }

@@ -173,6 +173,17 @@ public final class AuthService {
    * error code ({@code error}: invalid_client, invalid_scope) beside the problem detail.
    */
   public ClientToken clientCredentials(String clientId, String clientSecret, String scope) {
+    return clientCredentials(clientId, clientSecret, scope, CLIENT_TOKEN_TTL, null);
+  }
+
+  /**
+   * The client-credentials grant of a surface whose document fixes the token's lifetime and
+   * scopes: without a {@code scope} asked, the token carries those of the client's scopes that
+   * are in {@code surfaceScopes} (all of the client's when null).
+   */
+  public ClientToken clientCredentials(
+      String clientId, String clientSecret, String scope, java.time.Duration ttl,
+      Set<String> surfaceScopes) {
     if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
       throw new DomainException.Unauthenticated(
           "client_id and client_secret are required", java.util.Map.of("error", "invalid_client"));
@@ -191,7 +202,20 @@ public final class AuthService {
     Set<String> granted = Scopes.split(row.scopes());
     Set<String> asked;
     try {
-      asked = scope == null || scope.isBlank() ? granted : Scopes.parse(scope);
+      if (scope != null && !scope.isBlank()) {
+        asked = Scopes.parse(scope);
+      } else if (surfaceScopes == null) {
+        asked = granted;
+      } else {
+        asked = new java.util.LinkedHashSet<>(granted);
+        asked.retainAll(surfaceScopes);
+        if (asked.isEmpty()) {
+          throw new DomainException.BadRequest(
+              "the client holds none of the scopes " + Scopes.join(surfaceScopes)
+                  + "; it holds: " + Scopes.join(granted),
+              java.util.Map.of("error", "invalid_scope"));
+        }
+      }
     } catch (DomainException.Invalid e) {
       throw new DomainException.BadRequest(e.getMessage(), java.util.Map.of("error", "invalid_scope"));
     }
@@ -204,8 +228,8 @@ public final class AuthService {
     }
     String scopes = Scopes.join(asked);
     String token =
-        tokens.client(row.id(), row.organizationId(), scopes, CLIENT_TOKEN_TTL);
-    return new ClientToken(token, CLIENT_TOKEN_TTL.toSeconds(), scopes);
+        tokens.client(row.id(), row.organizationId(), scopes, ttl);
+    return new ClientToken(token, ttl.toSeconds(), scopes);
   }
 
   /** Compared against when the client id is unknown, so both refusals take the same time. */

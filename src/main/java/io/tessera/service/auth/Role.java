@@ -19,6 +19,7 @@ public enum Role {
       case ADMIN, MANAGER -> true;
       case FIELD_WORKER ->
           scope.equals("missions:read")
+              || scope.equals("read")
               || scope.equals("submissions:read")
               || scope.equals("submissions:write");
     };

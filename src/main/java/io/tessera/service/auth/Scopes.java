@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** OAuth2 scopes that client credentials may hold (ARCHITECTURE §11). */
+/**
+ * OAuth2 scopes that client credentials may hold (ARCHITECTURE §11): the missions surface's, and
+ * the photogrammetry surface's {@code read} and {@code write}.
+ */
 public final class Scopes {
   public static final List<String> CLIENT_SCOPES =
       List.of(
@@ -15,7 +18,13 @@ public final class Scopes {
           "missions:write",
           "submissions:read",
           "submissions:write",
-          "webhooks:manage");
+          "webhooks:manage",
+          "read",
+          "write");
+
+  /** The photogrammetry surface's scopes: its document's tokens always say "read write". */
+  public static final Set<String> PHOTOGRAMMETRY =
+      java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of("read", "write")));
 
   private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 

@@ -10,6 +10,7 @@ import io.tessera.api.http.Bodies;
 import io.tessera.api.http.Problems;
 import io.tessera.api.http.Route;
 import io.tessera.api.http.Uploads;
+import io.tessera.api.http.Urls;
 import io.tessera.core.dzi.DziPyramid;
 import io.tessera.core.dzi.TileFormat;
 import io.tessera.core.model.Records.Content;
@@ -181,7 +182,7 @@ public final class DeepZoomRoutes {
     }
     if (callback != null) {
       JsonpResponse wrapped = new JsonpResponse(r.status(), Problems.title(r.status()),
-          r.location() == null ? null : absolute(c, r.location()), r.retryAfter(), r.content(),
+          r.location() == null ? null : Urls.absolute(c, r.location()), r.retryAfter(), r.content(),
           r.dzi(), r.error());
       c.status(200)
           .contentType("application/javascript; charset=utf-8")
@@ -198,7 +199,7 @@ public final class DeepZoomRoutes {
       return;
     }
     if (r.location() != null) {
-      c.header("Location", absolute(c, r.location()));
+      c.header("Location", Urls.absolute(c, r.location()));
     }
     c.header("Cache-Control", "no-store");
     c.status(r.status());
@@ -303,7 +304,7 @@ public final class DeepZoomRoutes {
 
   private ContentDto dto(Context c, Found f) {
     Content item = f.content();
-    String shareUrl = item.shareId() == null ? null : absolute(c, "/view/" + item.shareId());
+    String shareUrl = item.shareId() == null ? null : Urls.absolute(c, "/view/" + item.shareId());
     double progress = item.ready() ? 1.0 : item.jobProgress();
     return new ContentDto(f.publicId(), item.displayUrl(), item.ready(), item.failed(), progress,
         shareUrl, shareUrl == null ? null : SharePage.embedHtml(shareUrl), item.title(),
@@ -317,19 +318,7 @@ public final class DeepZoomRoutes {
   }
 
   static String dziUrl(Context c, Found f) {
-    return absolute(c, "/dzi/" + f.publicId() + ".dzi");
-  }
-
-  /** An absolute URL on this server, as the client addressed it, for a path (or a URL as is). */
-  static String absolute(Context c, String path) {
-    if (!path.startsWith("/")) {
-      return path;
-    }
-    String host = c.host();
-    if (host == null || host.isBlank()) {
-      host = "localhost:" + c.port();
-    }
-    return c.scheme() + "://" + host + path;
+    return Urls.absolute(c, "/dzi/" + f.publicId() + ".dzi");
   }
 
   private static Map<Integer, String> merge(Map<Integer, String> a, Map<Integer, String> b) {

@@ -1,6 +1,7 @@
 package io.tessera.api.http.deepzoom;
 
 import io.javalin.http.Context;
+import io.tessera.api.http.Urls;
 import io.tessera.service.DomainException;
 import io.tessera.service.deepzoom.ContentService.Found;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class SharePage {
 
   void page(Context c, Found f, String dziUrl) {
     String title = f.content().title() == null ? "Image" : f.content().title();
-    String contentUrl = DeepZoomRoutes.absolute(c, "/v1/content/" + f.publicId());
+    String contentUrl = Urls.absolute(c, "/v1/content/" + f.publicId());
     String body = bundled
         ? "<div id=\"viewer\" data-content=\"" + escape(contentUrl) + "\" data-dzi=\""
             + escape(dziUrl) + "\" data-images=\"/viewer/images/\"></div>\n"

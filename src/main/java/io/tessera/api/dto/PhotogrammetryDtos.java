@@ -1,0 +1,63 @@
+package io.tessera.api.dto;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The photogrammetry API's wire shapes (photogrammetry-api-pix4d.txt): snake_case, as Django REST
+ * framework writes them, with its {@code {count, next, previous, results}} pages.
+ */
+public final class PhotogrammetryDtos {
+  private PhotogrammetryDtos() {}
+
+  /** {@code POST /project/api/v3/projects/}; {@code name} is required. */
+  public record CreateProjectRequest(
+      String name,
+      @JsonProperty("project_type") String projectType,
+      @JsonProperty("acquisition_date") OffsetDateTime acquisitionDate,
+      @JsonProperty("coordinate_system") String coordinateSystem,
+      @JsonProperty("coordinate_system_geoid_height") Double coordinateSystemGeoidHeight,
+      @JsonProperty("parent_type") String parentType,
+      @JsonProperty("parent_uuid") String parentUuid) {}
+
+  /** {@code PATCH /project/api/v3/projects/{id}/}: what is absent stays as it is. */
+  public record UpdateProjectRequest(
+      @JsonProperty("display_name") String displayName,
+      @JsonProperty("acquisition_date") OffsetDateTime acquisitionDate,
+      @JsonProperty("coordinate_system") String coordinateSystem,
+      @JsonProperty("coordinate_system_geoid_height") Double coordinateSystemGeoidHeight) {}
+
+  /** A project, in the document's detailed form (the fields Tessera can fill truthfully). */
+  public record ProjectDto(
+      long id,
+      String uuid,
+      String name,
+      @JsonProperty("display_name") String displayName,
+      @JsonProperty("project_type") String projectType,
+      @JsonProperty("acquisition_date") String acquisitionDate,
+      @JsonProperty("create_date") String createDate,
+      @JsonProperty("public_status") String publicStatus,
+      @JsonProperty("display_detailed_status") String displayDetailedStatus,
+      @JsonProperty("error_reason") String errorReason,
+      @JsonProperty("image_count") int imageCount,
+      @JsonProperty("coordinate_system") String coordinateSystem,
+      @JsonProperty("coordinate_system_geoid_height") Double coordinateSystemGeoidHeight,
+      @JsonProperty("parent_type") String parentType,
+      @JsonProperty("parent_uuid") String parentUuid,
+      @JsonProperty("project_group_id") Long projectGroupId,
+      @JsonProperty("is_demo") boolean isDemo,
+      @JsonProperty("is_geolocalized") boolean isGeolocalized,
+      @JsonProperty("detail_url") String detailUrl,
+      @JsonProperty("last_datetime_processing_started") String lastDatetimeProcessingStarted,
+      @JsonProperty("last_datetime_processing_ended") String lastDatetimeProcessingEnded,
+      @JsonProperty("s3_base_path") String s3BasePath,
+      Map<String, Object> outputs,
+      @JsonProperty("min_zoom") int minZoom,
+      @JsonProperty("max_zoom") int maxZoom,
+      @JsonProperty("proj_pipeline") String projPipeline) {}
+
+  /** One page of a list. */
+  public record Page<T>(long count, String next, String previous, List<T> results) {}
+}

@@ -1,0 +1,175 @@
+package io.tessera.api.photogrammetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tessera.api.dto.AdminDtos.ClientDto;
+import io.tessera.api.dto.AdminDtos.CreateClientRequest;
+import io.tessera.client.TesseraClient;
+import io.tessera.client.TesseraClient.RawResponse;
+import io.tessera.testing.RunningService;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The photogrammetry surface's token endpoint and projects against the real server, with the
+ * reference document's own request bodies.
+ */
+class ProjectsApiTest {
+  private static RunningService svc;
+
+  @BeforeAll
+  static void start() throws Exception {
+    svc = RunningService.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    svc.close();
+  }
+
+  private static ClientDto client(String scopes) {
+    return svc.desktop().post("/api/v1/admin/clients",
+        new CreateClientRequest("pix4d script", scopes, null, true), ClientDto.class);
+  }
+
+  private static JsonNode json(RawResponse r) throws IOException {
+    return svc.desktop().json().readTree(r.body());
+  }
+
+  private static RawResponse form(String body) {
+    return svc.anonymous().raw("POST", "/oauth2/token/", "application/x-www-form-urlencoded",
+        body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A token as the document's first curl example gets it. */
+  private static TesseraClient as(String scopes) throws IOException {
+    ClientDto c = client(scopes);
+    JsonNode t = json(form("grant_type=client_credentials&token_format=jwt&client_id="
+        + c.clientId() + "&client_secret=" + c.clientSecret()));
+    return svc.bearer(t.path("access_token").asText());
+  }
+
+  @Test
+  void theDocumentsTokenRequestsWorkUrlencodedAndAsAForm() throws Exception {
+    ClientDto c = client("read write");
+    RawResponse urlencoded = form("grant_type=client_credentials&token_format=jwt&client_id="
+        + c.clientId() + "&client_secret=" + c.clientSecret());
+    assertThat(urlencoded.status()).isEqualTo(200);
+    JsonNode t = json(urlencoded);
+    assertThat(t.path("token_type").asText()).isEqualTo("Bearer");
+    assertThat(t.path("expires_in").asLong()).isEqualTo(36_000);
+    assertThat(t.path("scope").asText()).isEqualTo("read write");
+
+    String boundary = "xYzZY";
+    StringBuilder multipart = new StringBuilder();
+    for (var e : Map.of("client_id", c.clientId(), "client_secret", c.clientSecret(),
+        "grant_type", "client_credentials", "token_type", "access_token",
+        "token_format", "jwt").entrySet()) {
+      multipart.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+          .append(e.getKey()).append("\"\r\n\r\n").append(e.getValue()).append("\r\n");
+    }
+    multipart.append("--").append(boundary).append("--\r\n");
+    RawResponse asForm = svc.anonymous().raw("POST", "/oauth2/token/",
+        "multipart/form-data; boundary=" + boundary,
+        multipart.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(asForm.status()).isEqualTo(200);
+    String token = json(asForm).path("access_token").asText();
+    assertThat(svc.bearer(token).raw("GET", "/project/api/v3/projects/", null, null).status())
+        .isEqualTo(200);
+
+    assertThat(form("grant_type=client_credentials&client_id=" + c.clientId()
+        + "&client_secret=wrong").status()).isEqualTo(401);
+    assertThat(form("grant_type=password&client_id=" + c.clientId()).status()).isEqualTo(400);
+    ClientDto missionsOnly = client("missions:read");
+    RawResponse noScope = form("grant_type=client_credentials&client_id="
+        + missionsOnly.clientId() + "&client_secret=" + missionsOnly.clientSecret());
+    assertThat(noScope.status()).isEqualTo(400);
+    assertThat(json(noScope).path("error").asText()).isEqualTo("invalid_scope");
+  }
+
+  @Test
+  void projectsAreCreatedListedReadUpdatedAndDeleted() throws Exception {
+    TesseraClient api = as("read write");
+    RawResponse created = api.raw("POST", "/project/api/v3/projects/", "application/json",
+        "{\"name\": \"My first project\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(created.status()).isEqualTo(201);
+    JsonNode p = json(created);
+    long id = p.path("id").asLong();
+    assertThat(id).isPositive();
+    assertThat(p.path("uuid").asText()).matches("[0-9a-f]{32}");
+    assertThat(p.path("name").asText()).isEqualTo("My first project");
+    assertThat(p.path("display_name").asText()).isEqualTo("My first project");
+    assertThat(p.path("public_status").asText()).isEqualTo("CREATED");
+    assertThat(p.path("project_type").asText()).isEqualTo("pro");
+    assertThat(p.path("image_count").asInt()).isZero();
+    assertThat(p.path("detail_url").asText())
+        .isEqualTo(svc.url() + "/project/api/v3/projects/" + id + "/");
+    assertThat(p.path("create_date").asText()).endsWith("Z");
+
+    JsonNode page = json(api.raw("GET", "/project/api/v3/projects/?page_size=1", null, null));
+    assertThat(page.path("count").asLong()).isPositive();
+    assertThat(page.path("results").get(0).path("id").asLong()).isEqualTo(id);
+    assertThat(page.path("previous").isNull()).isTrue();
+
+    RawResponse got = api.raw("GET", "/project/api/v3/projects/" + id + "/", null, null);
+    assertThat(got.status()).isEqualTo(200);
+    String etag = got.header("ETag");
+    RawResponse renamed = api.raw("PATCH", "/project/api/v3/projects/" + id + "/",
+        "application/json", ("{\"display_name\": \"Coal Oil Point\", \"coordinate_system\":"
+            + " \"EPSG:32611\"}").getBytes(StandardCharsets.UTF_8), Map.of("If-Match", etag));
+    assertThat(renamed.status()).isEqualTo(200);
+    assertThat(json(renamed).path("display_name").asText()).isEqualTo("Coal Oil Point");
+    assertThat(json(renamed).path("name").asText()).isEqualTo("My first project");
+    assertThat(json(renamed).path("coordinate_system").asText()).isEqualTo("EPSG:32611");
+    RawResponse stale = api.raw("PATCH", "/project/api/v3/projects/" + id + "/",
+        "application/json", "{\"display_name\": \"Lost\"}".getBytes(StandardCharsets.UTF_8),
+        Map.of("If-Match", etag));
+    assertThat(stale.status()).isEqualTo(412);
+
+    RawResponse processing =
+        api.raw("POST", "/project/api/v3/projects/" + id + "/start_processing/",
+            "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+    assertThat(json(processing).path("public_status").asText()).isEqualTo("PROCESSING");
+    assertThat(json(processing).path("display_detailed_status").asText())
+        .contains("no photogrammetry engine");
+
+    assertThat(api.raw("DELETE", "/project/api/v3/projects/" + id + "/", null, null).status())
+        .isEqualTo(204);
+    assertThat(api.raw("GET", "/project/api/v3/projects/" + id + "/", null, null).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void invalidFieldsAreNamedAsTheDocumentsFrameworkDoesAndScopesAreEnforced() throws Exception {
+    TesseraClient api = as("read write");
+    RawResponse bad = api.raw("POST", "/project/api/v3/projects/", "application/json",
+        "{\"name\": \"a/b\", \"project_type\": \"cad\", \"coordinate_system\": \"EPSG:4326x\"}"
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(bad.status()).isEqualTo(400);
+    JsonNode errors = json(bad);
+    assertThat(errors.path("name").get(0).asText()).contains("slashes");
+    assertThat(errors.path("project_type").get(0).asText()).contains("not a valid choice");
+    assertThat(errors.path("coordinate_system").get(0).asText()).contains("Not a valid");
+    RawResponse geographic = api.raw("POST", "/project/api/v3/projects/", "application/json",
+        "{\"name\": \"x\", \"coordinate_system\": \"GEOGCS[\\\"WGS 84\\\"]\"}"
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(json(geographic).path("coordinate_system").get(0).asText())
+        .contains("Geographical");
+    RawResponse missing = api.raw("POST", "/project/api/v3/projects/", "application/json",
+        "{}".getBytes(StandardCharsets.UTF_8));
+    assertThat(json(missing).path("name").get(0).asText()).isEqualTo("This field is required.");
+
+    TesseraClient reader = as("read");
+    assertThat(reader.raw("GET", "/project/api/v3/projects/", null, null).status())
+        .isEqualTo(200);
+    assertThat(reader.raw("POST", "/project/api/v3/projects/", "application/json",
+        "{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
+    assertThat(svc.anonymous().raw("GET", "/project/api/v3/projects/", null, null).status())
+        .isEqualTo(401);
+  }
+}
