@@ -14,7 +14,9 @@ import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.deepzoom.TileStore;
 import io.tessera.service.job.JobService;
 import io.tessera.service.project.CoordinateSystems;
+import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
+import io.tessera.service.project.TiePointService;
 import io.tessera.service.job.PurgeJob;
 import io.tessera.service.security.MasterKey;
 import io.tessera.service.security.RandomSecrets;
@@ -164,13 +166,15 @@ public final class EmbeddedService implements AutoCloseable {
       WebhookDispatcher webhookDispatcher =
           new WebhookDispatcher(db.jdbi(), key, policy, dns, clock, Version.current());
       outbox.onCommit(webhookDispatcher::wake);
+      ProjectService projects = new ProjectService(db.jdbi(), clock, new CoordinateSystems());
       Database dbRef = db;
       ApiContext ctx =
           new ApiContext(
               auth, accounts, organizations, jobs, dbRef::ping, clock, Version.current(),
               new RateLimiter(db.jdbi(), clock), missions, submissions,
-              new Exports(missions, submissions), webhooks, content,
-              new ProjectService(db.jdbi(), clock, new CoordinateSystems()));
+              new Exports(missions, submissions), webhooks, content, projects,
+              new PhotoService(db.jdbi(), clock, blobs, projects, content),
+              new TiePointService(db.jdbi(), clock, projects));
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =

@@ -29,7 +29,11 @@ public final class PhotogrammetryDtos {
       @JsonProperty("coordinate_system") String coordinateSystem,
       @JsonProperty("coordinate_system_geoid_height") Double coordinateSystemGeoidHeight) {}
 
-  /** A project, in the document's detailed form (the fields Tessera can fill truthfully). */
+  /**
+   * A project, in the document's detailed form (the fields Tessera can fill truthfully), and
+   * Tessera's {@code tie_points_with_fewer_than_two_marks}: each GCP or MTP that processing could
+   * not use yet, with its number of marks.
+   */
   public record ProjectDto(
       long id,
       String uuid,
@@ -56,8 +60,53 @@ public final class PhotogrammetryDtos {
       Map<String, Object> outputs,
       @JsonProperty("min_zoom") int minZoom,
       @JsonProperty("max_zoom") int maxZoom,
-      @JsonProperty("proj_pipeline") String projPipeline) {}
+      @JsonProperty("proj_pipeline") String projPipeline,
+      @JsonProperty("tie_points_with_fewer_than_two_marks")
+          Map<String, Integer> tiePointsWithFewerThanTwoMarks) {}
 
   /** One page of a list. */
   public record Page<T>(long count, String next, String previous, List<T> results) {}
+
+  /**
+   * A project's photo. {@code s3_key} is the key it was stored under; {@code
+   * deep_zoom_content_id} is its deep-zoom content ({@code /v1/content/{id}}), Tessera's own.
+   */
+  public record PhotoDto(
+      long id,
+      @JsonProperty("s3_key") String s3Key,
+      @JsonProperty("thumbs_s3_key") Map<String, String> thumbsS3Key,
+      @JsonProperty("s3_bucket") String s3Bucket,
+      int width,
+      int height,
+      @JsonProperty("excluded_from_mapper") Boolean excludedFromMapper,
+      @JsonProperty("deep_zoom_content_id") String deepZoomContentId) {}
+
+  /** {@code inputs/bulk_register/}: the keys of files already put. */
+  public record RegisterInputsRequest(@JsonProperty("input_file_keys") List<String> inputFileKeys) {}
+
+  public record RegisterInputsResponse(@JsonProperty("nb_images_registered") int registered) {}
+
+  /** A GCP as sent (registration, patch) and as shown (with id and project). */
+  public record GcpDto(
+      Long id,
+      Long project,
+      String name,
+      @JsonProperty("point_type") String pointType,
+      Double x,
+      Double y,
+      Double z,
+      @JsonProperty("xy_accuracy") Double xyAccuracy,
+      @JsonProperty("z_accuracy") Double zAccuracy) {}
+
+  public record Gcps(List<GcpDto> gcps) {}
+
+  public record MtpDto(
+      Long id, Long project, String name, @JsonProperty("is_checkpoint") Boolean isCheckpoint) {}
+
+  public record Mtps(List<MtpDto> mtps) {}
+
+  public record MarkDto(
+      Long id, String gcp, @JsonProperty("gcp_id") Long gcpId, String photo, Double x, Double y) {}
+
+  public record Marks(List<MarkDto> marks) {}
 }

@@ -5,7 +5,9 @@ import io.tessera.service.auth.AccountService;
 import io.tessera.service.auth.AuthService;
 import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.job.JobService;
+import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
+import io.tessera.service.project.TiePointService;
 import io.tessera.service.mission.Exports;
 import io.tessera.service.mission.MissionService;
 import io.tessera.service.mission.SubmissionService;
@@ -33,4 +35,6 @@ public record ApiContext(
     Exports exports,
     WebhookService webhooks,
     ContentService content,
-    ProjectService projects) {}
+    ProjectService projects,
+    PhotoService photos,
+    TiePointService tiePoints) {}

@@ -13,6 +13,7 @@ import io.tessera.api.http.fieldforms.UserRoutes;
 import io.tessera.api.http.deepzoom.DeepZoomRoutes;
 import io.tessera.api.http.missions.MissionRoutes;
 import io.tessera.api.http.photogrammetry.ProjectRoutes;
+import io.tessera.api.http.photogrammetry.TiePointRoutes;
 import io.tessera.api.http.missions.WebhookRoutes;
 import io.tessera.api.http.system.DocsRoutes;
 import io.tessera.api.http.system.JobRoutes;
@@ -83,6 +84,7 @@ public final class ApiServer implements AutoCloseable {
     table.addAll(new WebhookRoutes(ctx, bodies).routes());
     table.addAll(new DeepZoomRoutes(ctx, bodies).routes());
     table.addAll(new ProjectRoutes(ctx, bodies).routes());
+    table.addAll(new TiePointRoutes(ctx, bodies).routes());
     table.addAll(new DocsRoutes(() -> openApiJson(ctx.version())).routes());
     this.routes = List.copyOf(table);
     this.app = Javalin.create(config -> configure(config, ctx));

@@ -1,6 +1,7 @@
 package io.tessera.service.deepzoom;
 
 import io.tessera.core.dzi.BadImageException;
+import io.tessera.core.io.FileNames;
 import io.tessera.core.dzi.DziOptions;
 import io.tessera.core.dzi.DziPyramid;
 import io.tessera.core.dzi.DziTiler;
@@ -156,8 +157,17 @@ public final class ContentService implements JobHandler {
     if (ref.sizeBytes() == 0) {
       throw new DomainException.BadRequest("the uploaded file is empty");
     }
+    return fromBlob(p, ref, fileName);
+  }
+
+  /**
+   * The content for an image already in the blob store (an upload, a project's photo): the same
+   * bytes are the same content.
+   */
+  public Content fromBlob(Principal p, BlobStore.BlobRef ref, String fileName) {
     jdbi.useHandle(h -> blobRows.addRef(h, ref.sha256(), ref.sizeBytes(), clock.instant()));
-    return existingOrNew(p, "blob:" + ref.sha256(), safeName(fileName), ref.sha256());
+    return existingOrNew(p, "blob:" + ref.sha256(), FileNames.safe(fileName, "image"),
+        ref.sha256());
   }
 
   /**
@@ -329,14 +339,6 @@ public final class ContentService implements JobHandler {
     return name.isBlank() ? null : name;
   }
 
-  static String safeName(String name) {
-    String n = name == null ? "" : name.replace('\\', '/');
-    n = n.substring(n.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").trim();
-    if (n.isEmpty() || n.equals(".") || n.equals("..")) {
-      return "image";
-    }
-    return n.length() > 200 ? n.substring(n.length() - 200) : n;
-  }
 
   /**
    * Passes the tiler's progress to the job row and the job's cancel to the tiler, each at most

@@ -1,5 +1,6 @@
 package io.tessera.service.mission;
 
+import io.tessera.core.io.FileNames;
 import io.tessera.core.geo.Polygons;
 import io.tessera.core.mission.Mission;
 import io.tessera.core.mission.Submission;
@@ -73,7 +74,7 @@ public final class SubmissionService {
   public Staged stage(String fileName, InputStream in, long limitBytes) throws IOException {
     try {
       BlobStore.BlobRef ref = blobs.put(in, limitBytes);
-      return new Staged(safeName(fileName), ref.sha256(), ref.sizeBytes());
+      return new Staged(FileNames.safe(fileName, "image.jpg"), ref.sha256(), ref.sizeBytes());
     } catch (BlobStore.TooLargeException e) {
       throw new DomainException.TooLarge(limitBytes);
     }
@@ -384,12 +385,5 @@ public final class SubmissionService {
   }
 
   /** The last path element of an uploaded name, without control characters; never empty. */
-  static String safeName(String name) {
-    String n = name == null ? "" : name.replace('\\', '/');
-    n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").trim();
-    if (n.isEmpty() || n.equals(".") || n.equals("..")) {
-      return "image.jpg";
-    }
-    return n.length() > 200 ? n.substring(n.length() - 200) : n;
-  }
+
 }

@@ -166,14 +166,18 @@ public final class ProjectRoutes {
     c.json(dto(c, p));
   }
 
-  private static ProjectDto dto(Context c, Project p) {
+  private ProjectDto dto(Context c, Project p) {
+    var principal = Bodies.principal(c);
+    int images = ctx.photos().list(principal, p.id()).size();
+    Map<String, Integer> undermarked = ctx.tiePoints().undermarked(principal, p.id());
     return new ProjectDto(p.id(), p.uuid().replace("-", ""), p.name(), p.displayName(),
         p.projectType(), time(p.acquisitionDate()), time(p.createdAt()), p.publicStatus(),
-        p.displayDetailedStatus(), "", 0,
+        p.displayDetailedStatus(), "", images,
         p.coordinateSystem() == null ? "" : p.coordinateSystem(),
         p.coordinateSystemGeoidHeight(), p.parentType(), p.parentUuid(), null, false,
         false, Urls.absolute(c, PREFIX + "/projects/" + p.id() + "/"),
-        time(p.processingStartedAt()), null, "project-" + p.id(), Map.of(), -1, -1, "");
+        time(p.processingStartedAt()), null, "project-" + p.id(), Map.of(), -1, -1, "",
+        undermarked);
   }
 
   private static long id(Context c) {
