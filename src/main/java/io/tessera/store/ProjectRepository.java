@@ -85,4 +85,22 @@ public final class ProjectRepository {
         .bind("now", now)
         .execute() == 1;
   }
+
+  /** The stored processing options as JSON, or null for the defaults. */
+  public String processingOptions(Handle h, long id) {
+    return h.createQuery("SELECT processing_options FROM project WHERE id = :id")
+        .bind("id", id)
+        .mapTo(String.class)
+        .one();
+  }
+
+  public void setProcessingOptions(Handle h, long id, String json, Instant now) {
+    h.createUpdate(
+            "UPDATE project SET processing_options = :json, updated_at = :now,"
+                + " version = version + 1 WHERE id = :id")
+        .bind("id", id)
+        .bind("json", json)
+        .bind("now", now)
+        .execute();
+  }
 }

@@ -1,5 +1,6 @@
 package io.tessera.service.project;
 
+import io.tessera.core.project.ProcessingOptions;
 import io.tessera.core.project.Project;
 import io.tessera.service.DomainException;
 import io.tessera.service.auth.Principal;
@@ -149,6 +150,28 @@ public final class ProjectService {
       }
       return repo.byId(h, p.organizationId(), id).orElseThrow();
     });
+  }
+
+  /** The project's processing options (the defaults when none were set). */
+  public ProcessingOptions processingOptions(Principal p, long id) {
+    get(p, id);
+    String json = jdbi.withHandle(h -> repo.processingOptions(h, id));
+    return json == null ? ProcessingOptions.DEFAULTS : OptionsJson.read(json);
+  }
+
+  /**
+   * Sets the processing options: {@code merge} false replaces them (what is not given takes its
+   * default), true changes only the fields given.
+   */
+  public ProcessingOptions setProcessingOptions(Principal p, long id, ProcessingOptions given,
+      boolean merge) {
+    p.requireScope("write");
+    ProcessingOptions next = merge ? OptionsJson.merge(processingOptions(p, id), given) : given;
+    Map<String, List<String>> errors = ProcessingOptionsRules.problems(next);
+    refuseIfAny(errors);
+    jdbi.useHandle(h -> repo.setProcessingOptions(h, id, OptionsJson.write(next),
+        clock.instant()));
+    return next;
   }
 
   /** The document's name rule: 1..100 characters, no slash, no leading dash or trailing space. */

@@ -172,4 +172,61 @@ class ProjectsApiTest {
     assertThat(svc.anonymous().raw("GET", "/project/api/v3/projects/", null, null).status())
         .isEqualTo(401);
   }
+
+  @Test
+  void processingOptionsTakeTheDocumentsRegionOfInterestAndRefuseBadOnes() throws Exception {
+    TesseraClient api = as("read write");
+    long id = json(api.raw("POST", "/project/api/v3/projects/", "application/json",
+        "{\"name\": \"ROI\"}".getBytes(StandardCharsets.UTF_8))).path("id").asLong();
+    String path = "/project/api/v3/projects/" + id + "/processing_options/";
+    assertThat(json(api.raw("GET", path, null, null)).path("tags").isNull()).isTrue();
+    String roi = """
+        {
+          "tags": ["nadir", "flat"],
+          "outputs": ["ortho", "dsm"],
+          "area": {
+            "plane": {
+              "vertices3d": [
+                [3.248295746230309, 43.415212850276255, 0],
+                [3.2484144251306066, 43.41525557252694, 0],
+                [3.248465887662594, 43.415162880462645, 0],
+                [3.2483382815883806, 43.415126642785765, 0]
+              ],
+              "outer_boundary": [0, 1, 2, 3]
+            },
+            "thickness": 10
+          }
+        }""";
+    RawResponse set = api.raw("POST", path, "application/json",
+        roi.getBytes(StandardCharsets.UTF_8));
+    assertThat(set.status()).isEqualTo(200);
+    JsonNode stored = json(api.raw("GET", path, null, null));
+    assertThat(stored.path("area").path("plane").path("outer_boundary")).hasSize(4);
+    assertThat(stored.path("area").path("thickness").asDouble()).isEqualTo(10);
+
+    JsonNode patched = json(api.raw("PATCH", path, "application/json",
+        "{\"tags\": [\"oblique\"]}".getBytes(StandardCharsets.UTF_8)));
+    assertThat(patched.path("tags").get(0).asText()).isEqualTo("oblique");
+    assertThat(patched.path("outputs")).as("a patch keeps what it does not name").hasSize(2);
+    JsonNode replaced = json(api.raw("POST", path, "application/json",
+        "{\"tags\": [\"rtk\"]}".getBytes(StandardCharsets.UTF_8)));
+    assertThat(replaced.path("outputs").isNull()).as("a POST resets the rest").isTrue();
+
+    Map<String, String> bad = Map.of(
+        "{\"tags\": [\"drone\"]}", "tags",
+        "{\"output_cs_vertical\": 5773, \"output_cs_horizontal\": 32611}", "output_cs_vertical",
+        "{\"output_cs_geoid\": \"EGM96\"}", "output_cs_horizontal",
+        "{\"area\": {\"plane\": {\"vertices3d\": [[0,0,0],[1,0,0],[1,1,0]],"
+            + " \"outer_boundary\": [0, 1, 5]}}}", "area.plane.outer_boundary",
+        "{\"area\": {\"plane\": {\"vertices3d\": [[0,0,0],[1,1,0],[1,0,0],[0,1,0]],"
+            + " \"outer_boundary\": [0, 1, 2, 3]}}}", "area.plane");
+    for (var e : bad.entrySet()) {
+      RawResponse r = api.raw("POST", path, "application/json",
+          e.getKey().getBytes(StandardCharsets.UTF_8));
+      assertThat(r.status()).as(e.getKey()).isEqualTo(400);
+      assertThat(json(r).has(e.getValue())).as(e.getKey() + " names " + e.getValue()).isTrue();
+    }
+    assertThat(json(api.raw("GET", path, null, null)).path("tags").get(0).asText())
+        .as("refused options leave the stored ones").isEqualTo("rtk");
+  }
 }

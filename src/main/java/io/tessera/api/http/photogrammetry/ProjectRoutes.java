@@ -1,5 +1,8 @@
 package io.tessera.api.http.photogrammetry;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.javalin.http.Context;
 import io.tessera.api.dto.MissionDtos.TokenResponse;
 import io.tessera.api.dto.PhotogrammetryDtos.CreateProjectRequest;
@@ -13,6 +16,7 @@ import io.tessera.api.http.Route;
 import io.tessera.api.http.Uploads;
 import io.tessera.api.http.Urls;
 import io.tessera.api.http.Versions;
+import io.tessera.core.project.ProcessingOptions;
 import io.tessera.core.project.Project;
 import io.tessera.service.DomainException;
 import io.tessera.service.auth.AuthService;
@@ -39,6 +43,19 @@ public final class ProjectRoutes {
   static final String PREFIX = "/project/api/v3";
   private static final String TAG = "photogrammetry";
   private static final Uploads.Limits FORM_LIMITS = new Uploads.Limits(4096, 16_384, 8);
+
+  /** Processing options travel in the API's snake_case names, as the core record's fields. */
+  private static final ObjectMapper SNAKE = new ObjectMapper()
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ProcessingOptions EXAMPLE_OPTIONS = new ProcessingOptions(
+      List.of("nadir"), 32611, null, null, null, List.of("ortho", "dsm"), null,
+      new ProcessingOptions.Area(new ProcessingOptions.Plane(List.of(
+          List.of(3.248295746230309, 43.415212850276255, 0.0),
+          List.of(3.2484144251306066, 43.41525557252694, 0.0),
+          List.of(3.248465887662594, 43.415162880462645, 0.0),
+          List.of(3.2483382815883806, 43.415126642785765, 0.0)), List.of(0, 1, 2, 3), null),
+          null));
 
   private final ApiContext ctx;
   private final Bodies bodies;
@@ -91,6 +108,24 @@ public final class ProjectRoutes {
               ctx.projects().delete(Bodies.principal(c), id(c));
               c.status(204);
             }),
+        Route.get(PREFIX + "/projects/{id}/processing_options/").tag(TAG)
+            .summary("Get the project's processing options")
+            .responses(Map.of(200, "The options", 404, "No such project"))
+            .handle(c -> options(c, ctx.projects().processingOptions(Bodies.principal(c),
+                id(c)))),
+        Route.post(PREFIX + "/projects/{id}/processing_options/").tag(TAG)
+            .summary("Set the processing options (what is not given takes its default): tags,"
+                + " output_cs_*, outputs, formats, area (the region of interest)")
+            .body(SNAKE.convertValue(EXAMPLE_OPTIONS, Map.class))
+            .responses(Map.of(200, "The options", 400, "Invalid, each field named",
+                404, "No such project"))
+            .handle(c -> setOptions(c, false)),
+        Route.patch(PREFIX + "/projects/{id}/processing_options/").tag(TAG)
+            .summary("Change only the processing options given")
+            .body(SNAKE.convertValue(EXAMPLE_OPTIONS, Map.class))
+            .responses(Map.of(200, "The options", 400, "Invalid, each field named",
+                404, "No such project"))
+            .handle(c -> setOptions(c, true)),
         Route.post(PREFIX + "/projects/{id}/start_processing/").tag(TAG)
             .summary("Record a processing request (Tessera has no engine and says so in"
                 + " display_detailed_status)")
@@ -134,6 +169,20 @@ public final class ProjectRoutes {
         form.get("client_secret"), form.get("scope"), TOKEN_TTL, Scopes.PHOTOGRAMMETRY);
     c.header("Cache-Control", "no-store");
     c.json(new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.scope()));
+  }
+
+  private void setOptions(Context c, boolean merge) throws IOException {
+    ProcessingOptions given;
+    try {
+      given = SNAKE.readValue(c.bodyAsBytes(), ProcessingOptions.class);
+    } catch (IOException e) {
+      throw new DomainException.BadRequest("malformed processing options: " + e.getMessage());
+    }
+    options(c, ctx.projects().setProcessingOptions(Bodies.principal(c), id(c), given, merge));
+  }
+
+  private static void options(Context c, ProcessingOptions o) throws IOException {
+    c.contentType("application/json").result(SNAKE.writeValueAsBytes(o));
   }
 
   private void list(Context c) {
