@@ -1,5 +1,11 @@
 package io.tessera.service.project;
 
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.metadata.Directory;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.Tag;
+import com.drew.metadata.xmp.XmpDirectory;
 import io.tessera.core.io.FileNames;
 import io.tessera.core.model.Records.Content;
 import io.tessera.core.photo.PhotoMetadata;
@@ -15,7 +21,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
@@ -114,6 +123,43 @@ public final class PhotoService {
     projects.get(p, projectId);
     return jdbi.withHandle(h -> repo.photo(h, projectId, photoId))
         .orElseThrow(() -> new DomainException.NotFound("photo", Long.toString(photoId)));
+  }
+
+  /**
+   * The photo's EXIF (and other metadata directories but XMP): directory → tag → value as the
+   * camera wrote it, described in words where metadata-extractor knows the tag.
+   */
+  public Map<String, Map<String, String>> exif(ProjectPhoto photo) throws IOException {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    for (Directory d : metadata(photo).getDirectories()) {
+      if (d instanceof XmpDirectory) {
+        continue;
+      }
+      Map<String, String> tags = new LinkedHashMap<>();
+      for (Tag t : d.getTags()) {
+        tags.put(t.getTagName(), t.getDescription());
+      }
+      out.put(d.getName(), tags);
+    }
+    return out;
+  }
+
+  /** The photo's XMP properties by their qualified names (DJI gimbal angles, senseFly, …). */
+  public Map<String, String> xmp(ProjectPhoto photo) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    for (XmpDirectory d : metadata(photo).getDirectoriesOfType(XmpDirectory.class)) {
+      out.putAll(d.getXmpProperties());
+    }
+    return out;
+  }
+
+  private Metadata metadata(ProjectPhoto photo) throws IOException {
+    try (InputStream in = open(photo)) {
+      return ImageMetadataReader.readMetadata(in);
+    } catch (ImageProcessingException e) {
+      throw new DomainException.Invalid("the photo's metadata cannot be read: "
+          + e.getMessage());
+    }
   }
 
   /** The photo's original bytes. */

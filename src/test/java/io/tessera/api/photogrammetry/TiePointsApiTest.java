@@ -163,6 +163,13 @@ class TiePointsApiTest {
     assertThat(photos.get(0).path("width").asInt()).isEqualTo(800);
     assertThat(photos.get(0).path("deep_zoom_content_id").asText()).isNotEmpty();
     String key = photos.get(0).path("s3_key").asText();
+    long photoId = photos.get(0).path("id").asLong();
+    assertThat(json(send("GET", base + "/photos/" + photoId + "/", null)).path("s3_key").asText())
+        .isEqualTo(key);
+    JsonNode exif = json(send("GET", base + "/photos/" + photoId + "/exif/", null));
+    assertThat(exif.path("JPEG").path("Image Width").asText()).isEqualTo("800 pixels");
+    assertThat(send("GET", base + "/photos/" + photoId + "/xmp/", null).status()).isEqualTo(200);
+    assertThat(send("GET", base + "/photos/999999/exif/", null).status()).isEqualTo(404);
 
     RawResponse degrees = send("POST", base + "/gcp/register/",
         "{\"gcps\": [{\"name\": \"gcp01\", \"x\": -119.877, \"y\": 34.409, \"z\": 2.1}]}");

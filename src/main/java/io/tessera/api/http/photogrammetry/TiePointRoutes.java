@@ -67,6 +67,16 @@ public final class TiePointRoutes {
             .responses(Map.of(200, "The photo", 404, "No such photo"))
             .handle(c -> c.json(photo(ctx.photos().get(principal(c), id(c),
                 longParam(c, "photo_id"))))),
+        Route.get(P + "/photos/{photo_id}/exif/").tag(TAG)
+            .summary("The photo's EXIF, by directory and tag")
+            .responses(Map.of(200, "{directory: {tag: value}}", 404, "No such photo"))
+            .handle(c -> c.json(ctx.photos().exif(ctx.photos().get(principal(c), id(c),
+                longParam(c, "photo_id"))))),
+        Route.get(P + "/photos/{photo_id}/xmp/").tag(TAG)
+            .summary("The photo's XMP properties (DJI gimbal angles, senseFly, …)")
+            .responses(Map.of(200, "{property: value}", 404, "No such photo"))
+            .handle(c -> c.json(ctx.photos().xmp(ctx.photos().get(principal(c), id(c),
+                longParam(c, "photo_id"))))),
         Route.put(P + "/inputs/files/<key>").tag(TAG)
             .summary("Put a file under a key of the client's choosing (Tessera's stand-in for"
                 + " the document's S3 upload); register it with inputs/bulk_register/")
