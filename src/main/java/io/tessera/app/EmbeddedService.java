@@ -14,6 +14,7 @@ import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.deepzoom.TileStore;
 import io.tessera.service.job.JobService;
 import io.tessera.service.project.CoordinateSystems;
+import io.tessera.service.project.DriveService;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
 import io.tessera.service.project.TiePointService;
@@ -166,7 +167,9 @@ public final class EmbeddedService implements AutoCloseable {
       WebhookDispatcher webhookDispatcher =
           new WebhookDispatcher(db.jdbi(), key, policy, dns, clock, Version.current());
       outbox.onCommit(webhookDispatcher::wake);
-      ProjectService projects = new ProjectService(db.jdbi(), clock, new CoordinateSystems());
+      DriveService drive = new DriveService(db.jdbi(), clock);
+      ProjectService projects =
+          new ProjectService(db.jdbi(), clock, new CoordinateSystems(), drive);
       Database dbRef = db;
       ApiContext ctx =
           new ApiContext(
@@ -174,7 +177,7 @@ public final class EmbeddedService implements AutoCloseable {
               new RateLimiter(db.jdbi(), clock), missions, submissions,
               new Exports(missions, submissions), webhooks, content, projects,
               new PhotoService(db.jdbi(), clock, blobs, projects, content),
-              new TiePointService(db.jdbi(), clock, projects));
+              new TiePointService(db.jdbi(), clock, projects), drive);
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =

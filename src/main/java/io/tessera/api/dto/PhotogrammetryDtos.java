@@ -109,4 +109,50 @@ public final class PhotogrammetryDtos {
       Long id, String gcp, @JsonProperty("gcp_id") Long gcpId, String photo, Double x, Double y) {}
 
   public record Marks(List<MarkDto> marks) {}
+
+  /** {@code POST /common/api/v4/folders/}, {@code PATCH} with only a name. */
+  public record FolderRequest(
+      String name,
+      @JsonProperty("parent_type") String parentType,
+      @JsonProperty("parent_uuid") String parentUuid) {}
+
+  public record FolderDto(
+      String uuid,
+      String name,
+      @JsonProperty("parent_type") String parentType,
+      @JsonProperty("parent_uuid") String parentUuid) {}
+
+  /** {@code POST /project/api/v3/project_groups/}. */
+  public record ProjectGroupRequest(
+      String name,
+      @JsonProperty("project_group_type") String projectGroupType,
+      @JsonProperty("parent_type") String parentType,
+      @JsonProperty("parent_uuid") String parentUuid) {}
+
+  public record ProjectGroupDto(
+      long id,
+      String uuid,
+      String name,
+      @JsonProperty("project_group_type") String projectGroupType,
+      @JsonProperty("parent_type") String parentType,
+      @JsonProperty("parent_uuid") String parentUuid,
+      @JsonProperty("create_date") String createDate) {}
+
+  /** {@code /common/api/v4/drive/move_batch/}. */
+  public record MoveBatchRequest(
+      @JsonProperty("owner_uuid") String ownerUuid,
+      @JsonProperty("source_nodes") List<Node> sourceNodes,
+      @JsonProperty("target_type") String targetType,
+      @JsonProperty("target_uuid") String targetUuid) {
+    public record Node(String type, String uuid) {}
+  }
+
+  /** One entry of a drive listing. */
+  public record DriveEntryDto(
+      @JsonProperty("legacy_id") long legacyId,
+      String uuid,
+      String type,
+      String date,
+      String name,
+      Object metadata) {}
 }

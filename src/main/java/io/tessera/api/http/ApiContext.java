@@ -5,6 +5,7 @@ import io.tessera.service.auth.AccountService;
 import io.tessera.service.auth.AuthService;
 import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.job.JobService;
+import io.tessera.service.project.DriveService;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
 import io.tessera.service.project.TiePointService;
@@ -37,4 +38,5 @@ public record ApiContext(
     ContentService content,
     ProjectService projects,
     PhotoService photos,
-    TiePointService tiePoints) {}
+    TiePointService tiePoints,
+    DriveService drive) {}

@@ -32,6 +32,7 @@ public final class ProjectService {
   private final Jdbi jdbi;
   private final Clock clock;
   private final CoordinateSystems crs;
+  private final DriveService drive;
   private final ProjectRepository repo = new ProjectRepository();
 
   /** What a caller may set at creation; null fields take their defaults. */
@@ -45,10 +46,11 @@ public final class ProjectService {
 
   public record Page(long count, List<Project> results) {}
 
-  public ProjectService(Jdbi jdbi, Clock clock, CoordinateSystems crs) {
+  public ProjectService(Jdbi jdbi, Clock clock, CoordinateSystems crs, DriveService drive) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.crs = crs;
+    this.drive = drive;
   }
 
   public Project create(Principal p, NewProject n) {
@@ -60,17 +62,13 @@ public final class ProjectService {
       errors.put("project_type", List.of("\"" + type + "\" is not a valid choice."));
     }
     String parentType = n.parentType() == null ? "organization" : n.parentType();
-    if (!parentType.equals("organization")) {
-      errors.put("parent_type", List.of("\"" + parentType + "\" is not a valid choice: projects"
-          + " are created in the organization's drive root"));
-    }
     String coordinateSystem = checkCrs(n.coordinateSystem(), errors);
     refuseIfAny(errors);
+    String parentUuid = drive.checkProjectParent(p, parentType, n.parentUuid());
     Instant now = clock.instant();
     Project row = new Project(0, UUID.randomUUID().toString(), p.organizationId(), name, name,
         type, n.acquisitionDate() == null ? now : n.acquisitionDate(), coordinateSystem,
-        n.coordinateSystemGeoidHeight(), parentType,
-        n.parentUuid() == null ? p.organizationId() : n.parentUuid(), "CREATED", "", p.id(),
+        n.coordinateSystemGeoidHeight(), parentType, parentUuid, "CREATED", "", p.id(),
         now, now, null, null, 1);
     return jdbi.inTransaction(h -> repo.insert(h, row));
   }

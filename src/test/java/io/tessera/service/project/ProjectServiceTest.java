@@ -55,7 +55,8 @@ class ProjectServiceTest {
           new TileStore(root.resolve("tiles")), new OutboundPolicy(true, Set.of(), List.of(dir),
               dns), dns, jobs, DziOptions.defaults(), "test");
       jobs.register(content);
-      ProjectService projects = new ProjectService(db.jdbi(), clock, new CoordinateSystems());
+      ProjectService projects = new ProjectService(db.jdbi(), clock, new CoordinateSystems(),
+          new DriveService(db.jdbi(), clock));
       PhotoService photos = new PhotoService(db.jdbi(), clock, blobs, projects, content);
       TiePointService points = new TiePointService(db.jdbi(), clock, projects);
       Principal desktop = new Principal(Principal.Kind.DESKTOP, "desktop", org, null,

@@ -237,7 +237,7 @@ public final class ProjectRoutes {
     }
   }
 
-  private static int intParam(Context c, String name, int fallback) {
+  static int intParam(Context c, String name, int fallback) {
     String v = c.queryParam(name);
     try {
       return v == null ? fallback : Integer.parseInt(v);
