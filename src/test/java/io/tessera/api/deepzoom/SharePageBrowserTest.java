@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.tessera.api.dto.DeepZoomDtos.ContentDto;
 import io.tessera.client.DeepZoomClient;
 import io.tessera.client.TesseraClient;
 import io.tessera.core.dzi.TestImages;
+import io.tessera.testing.HeadlessChromium;
 import io.tessera.testing.RunningService;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,16 +19,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,28 +32,40 @@ import org.junit.jupiter.api.io.TempDir;
  * from npm by the build, opens the shared image's DZI and loads tiles, on the page itself and
  * framed by another site through {@code embedHtml}.
  *
- * <p>The browser's DOM tells what the page did ({@code tessera-viewer.js} writes OpenSeadragon's
- * events onto the viewer element); a {@link RecordingProxy} in front of the service tells what
- * the browser asked the server for. Without Chromium or without a bundled viewer the test is
+ * <p>The page's live DOM, read in real time over the DevTools protocol ({@link HeadlessChromium}),
+ * tells what the page did ({@code tessera-viewer.js} writes OpenSeadragon's events onto the viewer
+ * element); a {@link RecordingProxy} in front of the service tells what the browser asked the
+ * server for. Without Chromium or without a bundled viewer the test is
  * skipped, except under CI ({@code CI} set), where either is a failure.
  */
 class SharePageBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final String VIEWER = "/web/openseadragon/openseadragon.min.js";
-  private static final Pattern VIEWER_ELEMENT = Pattern.compile("<div id=\"viewer\"[^>]*>");
-  private static final Pattern STATUS = Pattern.compile("<p id=\"status\"[^>]*>(.*?)</p>");
-  private static final Pattern ATTRIBUTE = Pattern.compile("(data-[a-z-]+)=\"([^\"]*)\"");
+  /** What tessera-viewer.js and OpenSeadragon left on the page, as JSON. */
+  private static final String VIEWER_STATE = "(function () {"
+      + " var v = document.getElementById('viewer');"
+      + " if (!v) { return null; }"
+      + " return { state: v.getAttribute('data-state'),"
+      + " loaded: Number(v.getAttribute('data-tiles-loaded') || 0),"
+      + " failed: Number(v.getAttribute('data-tiles-failed') || 0),"
+      + " status: (document.getElementById('status') || {}).textContent,"
+      + " canvas: !!v.querySelector('.openseadragon-canvas canvas'),"
+      + " navigator: !!v.querySelector('.navigator') }; })()";
 
   private static RunningService svc;
   private static RecordingProxy proxy;
   private static DeepZoomClient viaProxy;
   @TempDir static Path dir;
 
-  @BeforeAll
-  static void start() throws Exception {
-    required(Files.isExecutable(CHROMIUM), CHROMIUM + " is not installed (apt-get install chromium)");
+  /** Checked before each test, so that a skip shows as skipped tests; the service starts once. */
+  @BeforeEach
+  void start() throws Exception {
+    required(HeadlessChromium.installed(),
+        HeadlessChromium.EXECUTABLE + " is not installed (apt-get install chromium)");
     required(SharePageBrowserTest.class.getResource(VIEWER) != null, "OpenSeadragon was not"
         + " bundled into this build (npm missing or failed: see the build's warning)");
+    if (svc != null) {
+      return;
+    }
     svc = RunningService.start();
     proxy = new RecordingProxy(URI.create(svc.url()).getPort());
     viaProxy = new DeepZoomClient(TesseraClient.anonymous(proxy.url()));
@@ -102,16 +111,17 @@ class SharePageBrowserTest {
     ContentDto c = shared("survey.jpg");
     assertThat(c.shareUrl()).startsWith(proxy.url() + "/view/");
 
-    String dom = dumpDom(c.shareUrl());
-    Map<String, String> viewer = viewerAttributes(dom);
-    assertThat(viewer).as("the viewer element after the page ran (%s; status: %s)",
-            viewer, status(dom))
-        .containsEntry("data-state", "open")
-        .containsEntry("data-tiles-failed", "0");
-    assertThat(Integer.parseInt(viewer.get("data-tiles-loaded"))).as("tiles loaded")
-        .isGreaterThanOrEqualTo(1);
-    assertThat(dom).as("OpenSeadragon built its canvas and navigator")
-        .contains("openseadragon-canvas", "navigator");
+    try (HeadlessChromium browser = HeadlessChromium.start(1200, 800)) {
+      browser.open(c.shareUrl());
+      JsonNode viewer = settled(() -> browser.evaluate(VIEWER_STATE), browser);
+      assertThat(viewer.path("state").asText()).as("the viewer after the page ran: %s", viewer)
+          .isEqualTo("open");
+      assertThat(viewer.path("loaded").asInt()).as("tiles loaded: %s", viewer)
+          .isGreaterThanOrEqualTo(1);
+      assertThat(viewer.path("failed").asInt()).as("tiles failed: %s", viewer).isZero();
+      assertThat(viewer.path("canvas").asBoolean()).as("OpenSeadragon's canvas").isTrue();
+      assertThat(viewer.path("navigator").asBoolean()).as("its navigator").isTrue();
+    }
 
     List<String> seen = proxy.requests();
     assertThat(seen).as("what the browser asked the server for").contains(
@@ -137,68 +147,55 @@ class SharePageBrowserTest {
       }
     });
     site.start();
-    try {
-      String dom = dumpDom("http://127.0.0.1:" + site.getAddress().getPort() + "/post.html");
-      assertThat(dom).contains("<iframe src=\"" + c.shareUrl() + "\"");
+    try (HeadlessChromium browser = HeadlessChromium.start(900, 650)) {
+      browser.open("http://127.0.0.1:" + site.getAddress().getPort() + "/post.html");
+      // the framed share page, from the proxy's origin (another site than the blog's)
+      JsonNode viewer = settled(() -> browser.evaluateInFrame(proxy.url(), VIEWER_STATE),
+          browser);
+      assertThat(browser.evaluate("document.querySelector('iframe').src").asText())
+          .isEqualTo(c.shareUrl());
+      assertThat(viewer.path("state").asText()).as("the framed viewer: %s", viewer)
+          .isEqualTo("open");
+      assertThat(viewer.path("loaded").asInt()).as("tiles loaded in the frame: %s", viewer)
+          .isGreaterThanOrEqualTo(1);
     } finally {
       site.stop(0);
     }
-    // the framed page's DOM is not in the dump: what it fetched shows that it ran (a page that
-    // frame-ancestors refused would fetch no script, DZI or tile)
-    List<String> seen = proxy.requests();
-    assertThat(seen).contains("GET /view/" + c.id(), "GET /v1/content/" + c.id(),
-        "GET /dzi/" + c.id() + ".dzi");
-    assertThat(tileRequests(seen, c.id())).as("tiles requested by the framed viewer")
+    assertThat(tileRequests(proxy.requests(), c.id())).as("tiles requested by the framed viewer")
         .isNotEmpty();
+  }
+
+  @FunctionalInterface
+  private interface Probe {
+    JsonNode read() throws Exception;
+  }
+
+  /**
+   * Polls the viewer (real time, up to 60 s) until it failed, or opened and loaded a tile; the
+   * last state seen.
+   */
+  private static JsonNode settled(Probe probe, HeadlessChromium browser) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      JsonNode v = probe.read();
+      if (v != null && v.isObject()) {
+        last = v;
+        String state = v.path("state").asText();
+        if (List.of("open-failed", "failed", "error").contains(state)
+            || state.equals("open") && v.path("loaded").asInt() >= 1) {
+          return v;
+        }
+      }
+      Thread.sleep(100);
+    }
+    fail("the viewer did not settle in 60 s; last seen: " + last + "; chromium: "
+        + browser.log());
+    return last;
   }
 
   private static List<String> tileRequests(List<String> seen, String id) {
     Pattern tile = Pattern.compile("GET /dzi/" + id + "_files/\\d+/\\d+_\\d+\\.jpg");
     return seen.stream().filter(r -> tile.matcher(r).matches()).toList();
-  }
-
-  private static String status(String dom) {
-    Matcher m = STATUS.matcher(dom);
-    return m.find() ? m.group(1) : "(no status element)";
-  }
-
-  private static Map<String, String> viewerAttributes(String dom) {
-    Matcher m = VIEWER_ELEMENT.matcher(dom);
-    assertThat(m.find()).as("a viewer element in %s", dom).isTrue();
-    Map<String, String> attributes = new HashMap<>();
-    Matcher a = ATTRIBUTE.matcher(m.group());
-    while (a.find()) {
-      attributes.put(a.group(1), a.group(2));
-    }
-    return attributes;
-  }
-
-  /** Chromium's serialised DOM of {@code url} after the page has had its (virtual) time. */
-  static String dumpDom(String url) throws Exception {
-    return chromium(url, "--virtual-time-budget=15000", "--dump-dom");
-  }
-
-  static String chromium(String url, String... mode) throws Exception {
-    Path profile = Files.createTempDirectory(dir, "chromium-profile-");
-    Path out = dir.resolve(profile.getFileName() + ".out");
-    Path err = dir.resolve(profile.getFileName() + ".err");
-    List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
-    cmd.addAll(List.of(mode));
-    cmd.add(url);
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-        .start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-      fail("chromium did not finish in 120 s; stderr: " + Files.readString(err));
-    }
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    }
-    assertThat(p.exitValue()).as("chromium's exit code; stderr: %s", Files.readString(err))
-        .isZero();
-    return Files.readString(out);
   }
 }
