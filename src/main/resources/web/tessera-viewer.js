@@ -1,17 +1,29 @@
 // Tessera's share page: waits until the image is tiled, then opens it in OpenSeadragon.
+// What happened is kept on the viewer element, for people and tests alike: data-state is
+// waiting, preparing, opening, open, open-failed, failed or error; data-tiles-loaded and
+// data-tiles-failed count OpenSeadragon's tile-loaded and tile-load-failed events.
 (function () {
   "use strict";
   var viewer = document.getElementById("viewer");
   var status = document.getElementById("status");
   var contentUrl = viewer.getAttribute("data-content");
+  var counts = { "tiles-loaded": 0, "tiles-failed": 0 };
 
-  function show(text) {
+  function state(name, text) {
+    viewer.setAttribute("data-state", name);
     status.textContent = text;
   }
 
+  function count(name) {
+    counts[name] += 1;
+    viewer.setAttribute("data-" + name, String(counts[name]));
+  }
+
   function open(dzi) {
-    show("");
-    window.tesseraViewer = OpenSeadragon({
+    state("opening", "Loading the image…");
+    viewer.setAttribute("data-tiles-loaded", "0");
+    viewer.setAttribute("data-tiles-failed", "0");
+    var osd = OpenSeadragon({
       id: "viewer",
       prefixUrl: viewer.getAttribute("data-images"),
       tileSources: dzi,
@@ -20,6 +32,19 @@
       maxZoomPixelRatio: 4,
       crossOriginPolicy: false
     });
+    osd.addHandler("open", function () {
+      state("open", "");
+    });
+    osd.addHandler("open-failed", function (e) {
+      state("open-failed", "The image cannot be shown: " + (e.message || "it did not open"));
+    });
+    osd.addHandler("tile-loaded", function () {
+      count("tiles-loaded");
+    });
+    osd.addHandler("tile-load-failed", function () {
+      count("tiles-failed");
+    });
+    window.tesseraViewer = osd;
   }
 
   function poll() {
@@ -34,16 +59,18 @@
         if (content.ready) {
           open(content.dzi.url);
         } else if (content.failed) {
-          show("This image could not be tiled.");
+          state("failed", "This image could not be tiled.");
         } else {
-          show("Preparing the image: " + Math.round(100 * content.progress) + "% done");
+          state("preparing",
+              "Preparing the image: " + Math.round(100 * content.progress) + "% done");
           setTimeout(poll, 1000);
         }
       })
       .catch(function (e) {
-        show("The image cannot be shown: " + e.message);
+        state("error", "The image cannot be shown: " + e.message);
       });
   }
 
+  state("waiting", "Loading…");
   poll();
 })();
