@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,7 @@ import org.locationtech.proj4j.Proj4jException;
 final class EpsgLookup {
   private static final Pattern LINE = Pattern.compile("<(\\d+)>\\s*(.*?)\\s*<>\\s*");
   private static final Map<String, OptionalInt> CACHE = new ConcurrentHashMap<>();
+  private static final CRSFactory CANDIDATES = new CRSFactory();
 
   private EpsgLookup() {}
 
@@ -51,22 +53,25 @@ final class EpsgLookup {
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         Matcher m = LINE.matcher(line);
-        if (!m.matches()
-            || !m.group(2).contains("+proj=" + proj + " ")
-            || zone.isPresent() && !m.group(2).contains("+zone=" + zone.get() + " ")) {
+        if (!m.matches()) {
+          continue;
+        }
+        List<String> tokens = Arrays.asList(m.group(2).split("\\s+"));
+        if (!tokens.contains("+proj=" + proj) || zone.isPresent() && !tokens.contains("+zone=" + zone.get())) {
           continue;
         }
         try {
-          if (Proj4.fromParameters(m.group(2)).equals(crs)) {
+          // not through Proj4's cache: most candidates are looked at once
+          if (CANDIDATES.createFromParameters(null, m.group(2)).equals(crs)) {
             OptionalInt code = OptionalInt.of(Integer.parseInt(m.group(1)));
-            if (new HashSet<>(Arrays.asList(m.group(2).split("\\s+"))).equals(written)) {
+            if (new HashSet<>(tokens).equals(written)) {
               return code;
             }
             if (firstEqual.isEmpty()) {
               firstEqual = code;
             }
           }
-        } catch (Proj4jException | CrsException e) {
+        } catch (Proj4jException | IllegalArgumentException e) {
           // an entry proj4j cannot build is no candidate
         }
       }

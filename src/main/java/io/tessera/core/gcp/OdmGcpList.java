@@ -116,7 +116,7 @@ public final class OdmGcpList {
         String key = Numbers.format(v[0]) + " " + Numbers.format(v[1]) + " " + Numbers.format(v[2]);
         String generated = unnamedByCoordinates.get(key);
         if (generated == null) {
-          generated = freeGeneratedName(points, unnamedByCoordinates.size() + 1);
+          generated = freeGeneratedName(points, unnamedByCoordinates);
           unnamedByCoordinates.put(key, generated);
         }
         name = generated;
@@ -174,12 +174,14 @@ public final class OdmGcpList {
     }
   }
 
-  private static String freeGeneratedName(Map<String, Point> points, int n) {
-    String name = "GCP-" + n;
-    while (points.containsKey(name)) {
-      name = name + "'";
+  /** OpenDroneMap's name for the next unnamed point, GCP-n, skipping names the file already uses. */
+  private static String freeGeneratedName(Map<String, Point> points, Map<String, String> generated) {
+    for (int n = generated.size() + 1; ; n++) {
+      String name = "GCP-" + n;
+      if (!points.containsKey(name) && !generated.containsValue(name)) {
+        return name;
+      }
     }
-    return name;
   }
 
   private static String describe(PointType type) {
