@@ -12,8 +12,8 @@ import java.util.OptionalInt;
  * code's order in the EPSG dataset — latitude first for every geographic CRS, the {@code +axis} of
  * proj4j-epsg's entry for south-oriented systems (Cape / Lo17, EPSG:22277, is westing then
  * southing), else a short table of northing-first families (JGD2011 / Japan Plane Rectangular CS
- * VI, EPSG:6674, among them), else Apache SIS for the codes it knows without the EPSG database
- * (WGS 84 3D, EPSG:4979).
+ * VI, EPSG:6674, among them). Codes proj4j-epsg lacks are resolved by Apache SIS where it knows
+ * them without the EPSG database (WGS 84 3D, EPSG:4979), axes included.
  *
  * <p>Instances are immutable and thread-safe.
  */
