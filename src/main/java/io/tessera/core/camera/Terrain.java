@@ -30,7 +30,7 @@ public interface Terrain {
     }
     double step = Math.min(2.0, Math.max(0.05, maxRange / 2000));
     double t0 = 0;
-    for (double t1 = step; t0 < maxRange; t1 = Math.min(maxRange, t1 + step)) {
+    for (double t1 = Math.min(step, maxRange); t0 < maxRange; t1 = Math.min(maxRange, t1 + step)) {
       Vec3 p = ray.at(t1);
       double f1 = p.z() - heightAt(p.x(), p.y());
       if (f1 <= 0) {

@@ -60,4 +60,20 @@ class LocalFrameTest {
     assertThat(lean).isCloseTo(0.1 * Math.cos(Math.toRadians(34.4128)), within(1e-3));
     assertThat(frame.rotationFrom(-119.8796, 34.4128).angle()).isLessThan(1e-12);
   }
+
+  @Test
+  void aGeoPoseFarFromTheOriginStillLooksStraightDownAtTheGroundBelowIt() {
+    // 5 km east and north of the origin the local vertical leans by ~0.06°: 1 m at 1000 m
+    GeoPoint below = new GeoPoint(-119.8796 + 0.0545, 34.4128 + 0.045, 0);
+    GeoPose gps = new GeoPose(new GeoPoint(below.lonDeg(), below.latDeg(), 1000),
+        AngleConvention.DJI_GIMBAL.cameraToEnu(30, -90, 0), null, null);
+    CameraModel cam = new CameraModel(Intrinsics.of(4000, 3000, 2860), gps.toPose(frame));
+    io.tessera.core.image.ImagePoint p = cam.project(frame.toEnu(below)).orElseThrow();
+    assertThat(p.x()).isCloseTo(2000, within(1e-3));
+    assertThat(p.y()).isCloseTo(1500, within(1e-3));
+    // without turning the attitude into the frame's axes it would miss by about 3 px
+    CameraModel unturned = cam.withPose(new Pose(frame.toEnu(gps.position()), gps.attitude()));
+    io.tessera.core.image.ImagePoint q = unturned.project(frame.toEnu(below)).orElseThrow();
+    assertThat(Math.hypot(q.x() - 2000, q.y() - 1500)).isGreaterThan(1);
+  }
 }
