@@ -1,0 +1,71 @@
+package io.tessera.core.camera;
+
+/** Small dense linear systems for the least-squares solvers of this package. */
+final class Linear {
+  private Linear() {}
+
+  /**
+   * The solution of {@code a x = b} by Gaussian elimination with partial pivoting, or null when
+   * {@code a} is singular to working precision. Neither argument is modified.
+   */
+  static double[] solve(double[][] a, double[] b) {
+    int n = b.length;
+    double[][] m = new double[n][n + 1];
+    double scale = 0;
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(a[i], 0, m[i], 0, n);
+      m[i][n] = b[i];
+      for (int j = 0; j < n; j++) {
+        scale = Math.max(scale, Math.abs(a[i][j]));
+      }
+    }
+    if (scale == 0) {
+      return null;
+    }
+    for (int col = 0; col < n; col++) {
+      int pivot = col;
+      for (int r = col + 1; r < n; r++) {
+        if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
+          pivot = r;
+        }
+      }
+      if (Math.abs(m[pivot][col]) <= 1e-13 * scale) {
+        return null;
+      }
+      double[] t = m[col];
+      m[col] = m[pivot];
+      m[pivot] = t;
+      for (int r = col + 1; r < n; r++) {
+        double f = m[r][col] / m[col][col];
+        if (f != 0) {
+          for (int c = col; c <= n; c++) {
+            m[r][c] -= f * m[col][c];
+          }
+        }
+      }
+    }
+    double[] x = new double[n];
+    for (int r = n - 1; r >= 0; r--) {
+      double s = m[r][n];
+      for (int c = r + 1; c < n; c++) {
+        s -= m[r][c] * x[c];
+      }
+      x[r] = s / m[r][r];
+    }
+    return x;
+  }
+
+  /** Adds {@code w · jᵀ j} to {@code normal} and {@code -w · r · j} to {@code rhs}: one residual. */
+  static void accumulate(double[][] normal, double[] rhs, double[] j, double r, double w) {
+    int n = j.length;
+    for (int a = 0; a < n; a++) {
+      if (j[a] == 0) {
+        continue;
+      }
+      rhs[a] -= w * j[a] * r;
+      for (int b = 0; b < n; b++) {
+        normal[a][b] += w * j[a] * j[b];
+      }
+    }
+  }
+}
