@@ -168,8 +168,8 @@ public final class EmbeddedService implements AutoCloseable {
           new WebhookDispatcher(db.jdbi(), key, policy, dns, clock, Version.current());
       outbox.onCommit(webhookDispatcher::wake);
       DriveService drive = new DriveService(db.jdbi(), clock);
-      ProjectService projects =
-          new ProjectService(db.jdbi(), clock, new CoordinateSystems(), drive);
+      CoordinateSystems systems = new CoordinateSystems();
+      ProjectService projects = new ProjectService(db.jdbi(), clock, systems, drive);
       Database dbRef = db;
       ApiContext ctx =
           new ApiContext(
@@ -177,7 +177,7 @@ public final class EmbeddedService implements AutoCloseable {
               new RateLimiter(db.jdbi(), clock), missions, submissions,
               new Exports(missions, submissions), webhooks, content, projects,
               new PhotoService(db.jdbi(), clock, blobs, projects, content),
-              new TiePointService(db.jdbi(), clock, projects), drive);
+              new TiePointService(db.jdbi(), clock, projects, systems), drive, systems);
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =

@@ -155,4 +155,7 @@ public final class PhotogrammetryDtos {
       String date,
       String name,
       Object metadata) {}
+
+  /** {@code POST /common/api/v3/coordinate_systems/validate_wkt/}. */
+  public record WktRequest(@JsonProperty("wkt_string") String wktString) {}
 }

@@ -5,6 +5,7 @@ import io.tessera.service.auth.AccountService;
 import io.tessera.service.auth.AuthService;
 import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.job.JobService;
+import io.tessera.service.project.CoordinateSystems;
 import io.tessera.service.project.DriveService;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
@@ -39,4 +40,5 @@ public record ApiContext(
     ProjectService projects,
     PhotoService photos,
     TiePointService tiePoints,
-    DriveService drive) {}
+    DriveService drive,
+    CoordinateSystems coordinateSystems) {}

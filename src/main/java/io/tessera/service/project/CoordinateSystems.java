@@ -1,36 +1,46 @@
 package io.tessera.service.project;
 
-import java.util.regex.Pattern;
+import io.tessera.core.crs.Crs;
+import io.tessera.core.crs.CrsException;
+import io.tessera.core.crs.CrsKind;
+import io.tessera.core.crs.WktValidation;
 
 /**
  * Which coordinate systems a project may output in, as the reference document says: an EPSG code
  * ({@code EPSG:a}, {@code EPSG:a+b}, {@code EPSG:a+EPSG:b}), a WKT string, or one of the arbitrary
- * systems; geographic systems are refused.
- *
- * <p>This first check is by form only. TODO(#5): parse EPSG codes and WKT with the CRS library
- * (proj4j + Apache SIS), so that EPSG:4326 and a malformed WKT are refused by content.
+ * systems; resolved with proj4j and Apache SIS ({@link Crs}), so that an unknown code or a
+ * malformed WKT is refused by content, and geographic systems (EPSG:4326) are refused.
  */
 public final class CoordinateSystems {
-  private static final Pattern EPSG =
-      Pattern.compile("(?i)EPSG:\\d{4,6}(\\+(EPSG:)?\\d{4,6})?");
-  private static final Pattern ARBITRARY =
-      Pattern.compile("ARBITRARY_(METERS|FEET|US_FEET)");
 
   /** Null when {@code definition} may be a project's output CRS, else the reason it may not. */
   public String problemWithOutputCrs(String definition) {
-    if (EPSG.matcher(definition).matches() || ARBITRARY.matcher(definition).matches()) {
+    try {
+      Crs crs = Crs.parse(definition);
+      if (crs.kind() == CrsKind.GEOGRAPHIC) {
+        return "Geographical coordinate systems are not supported: choose a projected or"
+            + " arbitrary system.";
+      }
       return null;
+    } catch (CrsException e) {
+      return "Not a valid coordinate system: " + e.getMessage();
     }
-    String upper = definition.toUpperCase(java.util.Locale.ROOT);
-    if (upper.startsWith("GEOGCS") || upper.startsWith("GEOGCRS")) {
-      return "Geographical coordinate systems are not supported.";
+  }
+
+  /** The document's {@code validate_wkt/}: GEOGCS, PROJCS, LOCAL_CS or ARBITRARY_*. */
+  public WktValidation validateWkt(String wkt) {
+    return WktValidation.of(wkt);
+  }
+
+  /**
+   * True when (x, y) given in the project's CRS are probably longitude and latitude instead;
+   * false when the CRS cannot be resolved or is not projected.
+   */
+  public boolean looksLikeDegrees(String definition, double x, double y) {
+    try {
+      return Crs.parse(definition).looksLikeDegrees(x, y);
+    } catch (CrsException e) {
+      return false;
     }
-    if (upper.startsWith("PROJCS") || upper.startsWith("PROJCRS") || upper.startsWith("LOCAL_CS")
-        || upper.startsWith("ENGCRS") || upper.startsWith("COMPD_CS")
-        || upper.startsWith("COMPOUNDCRS")) {
-      return null;
-    }
-    return "Not a valid coordinate system: give EPSG:code, EPSG:code+code, a WKT string or"
-        + " ARBITRARY_METERS / ARBITRARY_FEET / ARBITRARY_US_FEET.";
   }
 }

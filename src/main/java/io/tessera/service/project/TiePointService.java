@@ -28,6 +28,7 @@ public final class TiePointService {
   private final Jdbi jdbi;
   private final Clock clock;
   private final ProjectService projects;
+  private final CoordinateSystems systems;
   private final TiePointRepository repo = new TiePointRepository();
 
   /** A GCP as registered or patched; null fields of a patch stay as they are. */
@@ -40,10 +41,12 @@ public final class TiePointService {
   /** A mark to register with what its names resolved to. */
   private record Resolved(ProjectPhoto photo, TiePoint point, MarkInput input) {}
 
-  public TiePointService(Jdbi jdbi, Clock clock, ProjectService projects) {
+  public TiePointService(Jdbi jdbi, Clock clock, ProjectService projects,
+      CoordinateSystems systems) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.projects = projects;
+    this.systems = systems;
   }
 
   public List<TiePoint> gcps(Principal p, long projectId) {
@@ -287,11 +290,9 @@ public final class TiePointService {
    * Refuses what looks like degrees in a projected CRS: the document says geographic coordinates
    * are not supported, and longitude/latitude pairs are the usual mistake.
    */
-  private static void checkNotDegrees(String at, Project project, Double x, Double y) {
+  private void checkNotDegrees(String at, Project project, Double x, Double y) {
     String crs = project.coordinateSystem();
-    boolean arbitrary = crs.startsWith("ARBITRARY_") || crs.toUpperCase(java.util.Locale.ROOT)
-        .startsWith("LOCAL_CS");
-    if (!arbitrary && x != null && y != null && Math.abs(x) <= 180 && Math.abs(y) <= 90) {
+    if (x != null && y != null && systems.looksLikeDegrees(crs, x, y)) {
       throw fieldError(at.isEmpty() ? "x" : at, "x = " + x + ", y = " + y + " look like degrees:"
           + " give GCP coordinates in the project's coordinate system (" + crs + "),"
           + " geographic coordinates are not supported.");

@@ -10,6 +10,7 @@ import io.tessera.client.TesseraClient.RawResponse;
 import io.tessera.testing.RunningService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,7 +157,7 @@ class ProjectsApiTest {
     assertThat(errors.path("project_type").get(0).asText()).contains("not a valid choice");
     assertThat(errors.path("coordinate_system").get(0).asText()).contains("Not a valid");
     RawResponse geographic = api.raw("POST", "/project/api/v3/projects/", "application/json",
-        "{\"name\": \"x\", \"coordinate_system\": \"GEOGCS[\\\"WGS 84\\\"]\"}"
+        "{\"name\": \"x\", \"coordinate_system\": \"EPSG:4326\"}"
             .getBytes(StandardCharsets.UTF_8));
     assertThat(json(geographic).path("coordinate_system").get(0).asText())
         .contains("Geographical");
@@ -228,5 +229,51 @@ class ProjectsApiTest {
     }
     assertThat(json(api.raw("GET", path, null, null)).path("tags").get(0).asText())
         .as("refused options leave the stored ones").isEqualTo("rtk");
+  }
+
+  @Test
+  void wktIsValidatedAsTheDocumentSays() throws Exception {
+    TesseraClient api = as("read");
+    String ch1903 = """
+        PROJCS["CH1903 / LV03",
+            GEOGCS["CH1903",
+                DATUM["CH1903",
+                    SPHEROID["Bessel 1841",6377397.155,299.1528128,
+                        AUTHORITY["EPSG","7004"]],
+                    AUTHORITY["EPSG","6149"]],
+                PRIMEM["Greenwich",0,
+                    AUTHORITY["EPSG","8901"]],
+                UNIT["degree",0.0174532925199433,
+                    AUTHORITY["EPSG","9122"]],
+                AUTHORITY["EPSG","4149"]],
+            PROJECTION["Hotine_Oblique_Mercator_Azimuth_Center"],
+            PARAMETER["latitude_of_center",46.9524055555556],
+            PARAMETER["longitude_of_center",7.43958333333333],
+            PARAMETER["azimuth",90],
+            PARAMETER["rectified_grid_angle",90],
+            PARAMETER["scale_factor",1],
+            PARAMETER["false_easting",600000],
+            PARAMETER["false_northing",200000],
+            UNIT["metre",1,
+                AUTHORITY["EPSG","9001"]],
+            AXIS["Easting",EAST],
+            AXIS["Northing",NORTH],
+            AUTHORITY["EPSG","21781"]]""";
+    for (String wkt : List.of(ch1903, "ARBITRARY_METERS", "ARBITRARY_US_FEET")) {
+      String body = svc.desktop().json().writeValueAsString(Map.of("wkt_string", wkt));
+      RawResponse r = api.raw("POST", "/common/api/v3/coordinate_systems/validate_wkt/",
+          "application/json", body.getBytes(StandardCharsets.UTF_8));
+      assertThat(r.status()).as(wkt).isEqualTo(200);
+      assertThat(json(r).path("wkt_string").asText()).isEqualTo(wkt);
+    }
+    for (String wkt : List.of("PROJCS[\"broken\"", "VERT_CS[\"x\"]", "hello")) {
+      String body = svc.desktop().json().writeValueAsString(Map.of("wkt_string", wkt));
+      RawResponse r = api.raw("POST", "/common/api/v3/coordinate_systems/validate_wkt/",
+          "application/json", body.getBytes(StandardCharsets.UTF_8));
+      assertThat(r.status()).as(wkt).isEqualTo(400);
+      assertThat(json(r).path("wkt_string").get(0).asText()).isNotBlank();
+    }
+    RawResponse project = api.raw("GET", "/project/api/v3/projects/", null, null);
+    assertThat(project.status()).isEqualTo(200);
   }
 }

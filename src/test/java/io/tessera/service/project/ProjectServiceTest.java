@@ -58,7 +58,8 @@ class ProjectServiceTest {
       ProjectService projects = new ProjectService(db.jdbi(), clock, new CoordinateSystems(),
           new DriveService(db.jdbi(), clock));
       PhotoService photos = new PhotoService(db.jdbi(), clock, blobs, projects, content);
-      TiePointService points = new TiePointService(db.jdbi(), clock, projects);
+      TiePointService points =
+          new TiePointService(db.jdbi(), clock, projects, new CoordinateSystems());
       Principal desktop = new Principal(Principal.Kind.DESKTOP, "desktop", org, null,
           Role.ADMIN, Set.of(), false, null);
 

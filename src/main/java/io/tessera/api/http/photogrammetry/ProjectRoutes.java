@@ -9,6 +9,7 @@ import io.tessera.api.dto.PhotogrammetryDtos.CreateProjectRequest;
 import io.tessera.api.dto.PhotogrammetryDtos.Page;
 import io.tessera.api.dto.PhotogrammetryDtos.ProjectDto;
 import io.tessera.api.dto.PhotogrammetryDtos.UpdateProjectRequest;
+import io.tessera.api.dto.PhotogrammetryDtos.WktRequest;
 import io.tessera.api.http.Access;
 import io.tessera.api.http.ApiContext;
 import io.tessera.api.http.Bodies;
@@ -16,6 +17,7 @@ import io.tessera.api.http.Route;
 import io.tessera.api.http.Uploads;
 import io.tessera.api.http.Urls;
 import io.tessera.api.http.Versions;
+import io.tessera.core.crs.WktValidation;
 import io.tessera.core.project.ProcessingOptions;
 import io.tessera.core.project.Project;
 import io.tessera.service.DomainException;
@@ -76,6 +78,12 @@ public final class ProjectRoutes {
             .responses(Map.of(200, "The token", 400, "Unsupported grant type or scope",
                 401, "Unknown client or wrong secret"))
             .handle(this::token),
+        Route.post("/common/api/v3/coordinate_systems/validate_wkt/").tag(TAG)
+            .summary("Validate a WKT coordinate system (GEOGCS, PROJCS, LOCAL_CS or"
+                + " ARBITRARY_METERS / ARBITRARY_FEET / ARBITRARY_US_FEET)")
+            .body(Map.of("wkt_string", "ARBITRARY_METERS"))
+            .responses(Map.of(200, "{wkt_string} echoed", 400, "{wkt_string: [reason]}"))
+            .handle(this::validateWkt),
         Route.get(PREFIX + "/projects/").tag(TAG)
             .summary("List projects, newest first (?page=, ?page_size=)")
             .responses(Map.of(200, "{count, next, previous, results}"))
@@ -183,6 +191,16 @@ public final class ProjectRoutes {
 
   private static void options(Context c, ProcessingOptions o) throws IOException {
     c.contentType("application/json").result(SNAKE.writeValueAsBytes(o));
+  }
+
+  private void validateWkt(Context c) {
+    String wkt = bodies.read(c, WktRequest.class).wktString();
+    WktValidation v = ctx.coordinateSystems().validateWkt(wkt);
+    if (!v.valid()) {
+      throw new DomainException.BadRequest("wkt_string: " + v.reason(),
+          Map.of("wkt_string", List.of(v.reason())));
+    }
+    c.json(Map.of("wkt_string", wkt));
   }
 
   private void list(Context c) {
