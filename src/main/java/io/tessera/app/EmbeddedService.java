@@ -15,6 +15,7 @@ import io.tessera.service.deepzoom.TileStore;
 import io.tessera.service.job.JobService;
 import io.tessera.service.project.CoordinateSystems;
 import io.tessera.service.project.DriveService;
+import io.tessera.service.project.GcpFiles;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
 import io.tessera.service.project.TiePointService;
@@ -170,14 +171,15 @@ public final class EmbeddedService implements AutoCloseable {
       DriveService drive = new DriveService(db.jdbi(), clock);
       CoordinateSystems systems = new CoordinateSystems();
       ProjectService projects = new ProjectService(db.jdbi(), clock, systems, drive);
+      TiePointService tiePoints = new TiePointService(db.jdbi(), clock, projects, systems);
       Database dbRef = db;
       ApiContext ctx =
           new ApiContext(
               auth, accounts, organizations, jobs, dbRef::ping, clock, Version.current(),
               new RateLimiter(db.jdbi(), clock), missions, submissions,
               new Exports(missions, submissions), webhooks, content, projects,
-              new PhotoService(db.jdbi(), clock, blobs, projects, content),
-              new TiePointService(db.jdbi(), clock, projects, systems), drive, systems);
+              new PhotoService(db.jdbi(), clock, blobs, projects, content), tiePoints, drive,
+              systems, new GcpFiles(projects, tiePoints));
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =

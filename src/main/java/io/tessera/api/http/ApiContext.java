@@ -7,6 +7,7 @@ import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.job.JobService;
 import io.tessera.service.project.CoordinateSystems;
 import io.tessera.service.project.DriveService;
+import io.tessera.service.project.GcpFiles;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
 import io.tessera.service.project.TiePointService;
@@ -41,4 +42,5 @@ public record ApiContext(
     PhotoService photos,
     TiePointService tiePoints,
     DriveService drive,
-    CoordinateSystems coordinateSystems) {}
+    CoordinateSystems coordinateSystems,
+    GcpFiles gcpFiles) {}

@@ -198,6 +198,21 @@ class TiePointsApiTest {
         "{\"marks\": [{\"gcp\": \"gcp01\", \"photo\": \"" + key + "\", \"x\": 400.25,"
             + " \"y\": 300.75}]}")).path("marks").get(0);
     long markId = mark.path("id").asLong();
+    RawResponse opf = send("GET", base + "/gcp/export/?format=opf", null);
+    assertThat(opf.status()).isEqualTo(200);
+    JsonNode doc = json(opf);
+    assertThat(doc.path("format").asText())
+        .isEqualTo("application/opf-input-control-points+json");
+    assertThat(doc.path("gcps").get(0).path("id").asText()).isEqualTo("gcp01");
+    assertThat(doc.path("gcps").get(0).path("marks").get(0).path("position_px").get(0)
+        .asDouble()).isEqualTo(400.25);
+    RawResponse odm = send("GET", base + "/gcp/export/?format=odm", null);
+    String[] lines = odm.text().split("\n");
+    assertThat(lines[0]).contains("32611");
+    assertThat(lines[1]).contains("238850.52", key, "gcp01");
+    RawResponse csv = send("GET", base + "/gcp/export/?format=csv", null);
+    assertThat(csv.text()).startsWith("gcp01,238850.52,3811462.51,2.1");
+    assertThat(send("GET", base + "/gcp/export/?format=kml", null).status()).isEqualTo(400);
     RawResponse moved = send("PATCH", base + "/mark/" + markId + "/", "{\"x\": 401.5}");
     assertThat(json(moved).path("x").asDouble()).isEqualTo(401.5);
     assertThat(json(moved).path("y").asDouble()).isEqualTo(300.75);

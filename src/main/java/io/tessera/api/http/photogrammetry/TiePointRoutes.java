@@ -114,6 +114,17 @@ public final class TiePointRoutes {
               ctx.tiePoints().delete(principal(c), id(c), "GCP", c.pathParam("name"));
               c.status(204);
             }),
+        Route.get(P + "/gcp/export/").tag(TAG)
+            .summary("The project's control points as a file: ?format=opf (OPF"
+                + " input_control_points.json: GCPs, MTPs, marks, CRS), odm (gcp_list.txt) or"
+                + " csv (PIX4D GCP CSV)")
+            .responses(Map.of(200, "The file", 400, "Unknown format or no coordinate system"))
+            .handle(c -> {
+              var file = ctx.gcpFiles().export(principal(c), id(c), c.queryParam("format"));
+              c.header("Content-Disposition", "attachment; filename=\"" + file.fileName()
+                  + "\"");
+              c.contentType(file.contentType()).result(file.text());
+            }),
         Route.get(P + "/mtp/").tag(TAG).summary("List the project's MTPs")
             .handle(c -> c.json(new Mtps(ctx.tiePoints().mtps(principal(c), id(c)).stream()
                 .map(TiePointRoutes::mtp).toList()))),
