@@ -172,14 +172,14 @@ public final class EmbeddedService implements AutoCloseable {
       CoordinateSystems systems = new CoordinateSystems();
       ProjectService projects = new ProjectService(db.jdbi(), clock, systems, drive);
       TiePointService tiePoints = new TiePointService(db.jdbi(), clock, projects, systems);
+      PhotoService photos = new PhotoService(db.jdbi(), clock, blobs, projects, content);
       Database dbRef = db;
       ApiContext ctx =
           new ApiContext(
               auth, accounts, organizations, jobs, dbRef::ping, clock, Version.current(),
               new RateLimiter(db.jdbi(), clock), missions, submissions,
               new Exports(missions, submissions), webhooks, content, projects,
-              new PhotoService(db.jdbi(), clock, blobs, projects, content), tiePoints, drive,
-              systems, new GcpFiles(projects, tiePoints));
+              photos, tiePoints, drive, systems, new GcpFiles(projects, tiePoints, photos));
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =

@@ -35,6 +35,10 @@ public final class JobService implements AutoCloseable {
   private final JobRepository repo = new JobRepository();
   private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
   private final ExecutorService pool;
+  /** Set by {@link #close}: running jobs see it as a cancel and stop at their next check. */
+  private volatile boolean closing;
+  /** How long {@link #close} waits for running jobs to stop on their own. */
+  static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(10);
 
   public JobService(Jdbi jdbi, Clock clock, String organizationId, int threads) {
     this.jdbi = jdbi;
@@ -155,22 +159,31 @@ public final class JobService implements AutoCloseable {
 
           @Override
           public boolean cancelled() {
-            return jdbi.withHandle(h -> repo.cancelRequested(h, id));
+            return closing || jdbi.withHandle(h -> repo.cancelRequested(h, id));
           }
         };
     try {
       handler.run(ctx);
+      if (closing) {
+        return; // stopped by close(): left 'running', recovered at the next start
+      }
       if (ctx.cancelled()) {
         end(id, "cancelled", null, null);
       } else {
         end(id, "succeeded", 1.0, null);
       }
     } catch (CancellationException e) {
-      end(id, "cancelled", null, null);
+      if (!closing) {
+        end(id, "cancelled", null, null);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       end(id, "failed", null, INTERRUPTED);
     } catch (Exception | Error e) {
+      if (closing) {
+        LOG.info("job {} ({}) stopped by the shutdown: {}", id, handler.kind(), e.toString());
+        return;
+      }
       LOG.warn("job {} ({}) failed", id, handler.kind(), e);
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       end(id, "failed", null, msg);
@@ -181,12 +194,23 @@ public final class JobService implements AutoCloseable {
     jdbi.useHandle(h -> repo.finish(h, id, state, progress, error, clock.instant()));
   }
 
-  /** Stops the pool; jobs still running stay 'running' and are recovered at the next start. */
+  /**
+   * Stops the pool; jobs still running stay 'running' and are recovered at the next start.
+   *
+   * <p>Running jobs are asked to stop through {@link JobContext#cancelled()} rather than
+   * interrupted: an interrupt that reaches a thread in the middle of a database write makes the
+   * JDK close H2's file channel ({@code ClosedByInterruptException}) under every other
+   * connection. Only a job that ignores the request for {@link #STOP_GRACE} is interrupted.
+   */
   @Override
   public void close() {
-    pool.shutdownNow();
+    closing = true;
+    pool.shutdown();
     try {
-      pool.awaitTermination(5, TimeUnit.SECONDS);
+      if (!pool.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        pool.shutdownNow();
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

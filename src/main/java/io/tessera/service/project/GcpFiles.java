@@ -3,6 +3,8 @@ package io.tessera.service.project;
 import io.tessera.core.crs.Crs;
 import io.tessera.core.crs.CrsDefinition;
 import io.tessera.core.crs.CrsException;
+import io.tessera.core.crs.CrsTransform;
+import io.tessera.core.crs.Position;
 import io.tessera.core.gcp.ControlPoint;
 import io.tessera.core.gcp.ControlPointSet;
 import io.tessera.core.gcp.GcpCrs;
@@ -36,10 +38,12 @@ public final class GcpFiles {
 
   private final ProjectService projects;
   private final TiePointService points;
+  private final PhotoService photos;
 
-  public GcpFiles(ProjectService projects, TiePointService points) {
+  public GcpFiles(ProjectService projects, TiePointService points, PhotoService photos) {
     this.projects = projects;
     this.points = points;
+    this.photos = photos;
   }
 
   /** Writes the project's control points as {@code format}: opf, odm or csv. */
@@ -76,6 +80,109 @@ public final class GcpFiles {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * What an import registered (or, for a dry run, would register): GCPs (in the project's CRS),
+   * MTPs, marks on the project's photos, and the marks left out with the reason.
+   */
+  public record Imported(List<TiePoint> gcps, List<TiePoint> mtps,
+      List<io.tessera.core.project.Mark> marks, List<Skipped> skipped, String crs) {}
+
+  /** A mark of the file that names no photo of the project. */
+  public record Skipped(String gcp, String photo, String reason) {}
+
+  /**
+   * Reads a control-point file and registers its points and marks, all or nothing. Coordinates in
+   * another CRS than the project's are transformed into it; a project without a CRS takes the
+   * file's. A mark's image is matched to the project's photo whose key is it, or ends with
+   * {@code /} and it; marks on other images are skipped and reported.
+   *
+   * @param format opf, odm or csv; null to tell by the content
+   * @param dryRun when true nothing is stored: the answer previews the import
+   */
+  public Imported importFile(Principal p, long projectId, String fileName, byte[] content,
+      String format, boolean dryRun) {
+    Project project = projects.get(p, projectId);
+    p.requireScope("write");
+    String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+    String kind = format != null ? format.toLowerCase(Locale.ROOT) : detect(fileName, text);
+    ControlPointSet set;
+    try {
+      set = switch (kind) {
+        case "opf" -> OpfControlPoints.read(new java.io.StringReader(text));
+        case "odm" -> OdmGcpList.read(new java.io.StringReader(text));
+        case "csv" -> {
+          if (project.coordinateSystem() == null) {
+            throw new DomainException.BadRequest("A CSV holds no coordinate system: set the"
+                + " project's before importing one.");
+          }
+          List<ControlPoint> read = Pix4dGcpCsv.read(new java.io.StringReader(text),
+              Crs.parse(project.coordinateSystem()));
+          yield new ControlPointSet(Optional.of(new GcpCrs(
+              CrsDefinition.parse(project.coordinateSystem()))), read, List.of(), List.of());
+        }
+        default -> throw new DomainException.BadRequest("format must be opf, odm or csv",
+            java.util.Map.of("format", List.of("\"" + kind + "\" is not a valid choice.")));
+      };
+    } catch (GcpFormatException e) {
+      throw new DomainException.BadRequest(fileName + ": " + e.getMessage(),
+          java.util.Map.of("problems", e.problems().stream().map(Object::toString).toList()));
+    } catch (CrsException e) {
+      throw new DomainException.BadRequest("the project's coordinate system cannot be used: "
+          + e.getMessage());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    String target = project.coordinateSystem() != null ? project.coordinateSystem()
+        : set.crs().map(c -> c.definition().text()).orElse(null);
+    List<TiePointService.GcpInput> gcps = new java.util.ArrayList<>();
+    try {
+      CrsTransform transform = null;
+      if (set.crs().isPresent() && !set.gcps().isEmpty()) {
+        Crs from = Crs.of(set.crs().get().definition());
+        Crs to = Crs.parse(target);
+        // the same system: coordinates stay as written, not rounded through a projection
+        transform = from.equals(to) ? null : from.transformTo(to);
+      }
+      for (ControlPoint c : set.gcps()) {
+        Position at = transform == null ? new Position(c.x(), c.y(), c.z())
+            : transform.apply(new Position(c.x(), c.y(), c.z()));
+        gcps.add(new TiePointService.GcpInput(c.name(), c.type().name(), at.x(), at.y(),
+            at.z(), c.sigmas().map(Sigmas::horizontal).orElse(null),
+            c.sigmas().map(Sigmas::vertical).orElse(null)));
+      }
+    } catch (CrsException e) {
+      throw new DomainException.BadRequest("the file's coordinates cannot be brought into the"
+          + " project's coordinate system (" + target + "): " + e.getMessage());
+    }
+    List<String> keys = photos.list(p, projectId).stream()
+        .map(io.tessera.core.project.ProjectPhoto::s3Key).toList();
+    List<TiePointService.MarkInput> marks = new java.util.ArrayList<>();
+    List<Skipped> skipped = new java.util.ArrayList<>();
+    for (Mark m : set.marks()) {
+      Optional<String> key = keys.stream()
+          .filter(k -> k.equals(m.image()) || k.endsWith("/" + m.image())).findFirst();
+      if (key.isPresent()) {
+        marks.add(new TiePointService.MarkInput(m.point(), key.get(), m.position().x(),
+            m.position().y()));
+      } else {
+        skipped.add(new Skipped(m.point(), m.image(), "no photo of the project has this name"));
+      }
+    }
+    return points.importAll(p, projectId, target, gcps, set.mtps(), marks, skipped, dryRun);
+  }
+
+  private static String detect(String fileName, String text) {
+    String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+    String start = text.stripLeading();
+    if (name.endsWith(".json") || start.startsWith("{")) {
+      return "opf";
+    }
+    if (name.endsWith(".csv")) {
+      return "csv";
+    }
+    return "odm";
   }
 
   private ControlPointSet set(Principal p, Project project) {

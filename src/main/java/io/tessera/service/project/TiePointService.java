@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -69,29 +70,7 @@ public final class TiePointService {
     if (gcps == null || gcps.isEmpty()) {
       throw fieldError("gcps", "This list may not be empty.");
     }
-    Instant now = clock.instant();
-    return jdbi.inTransaction(h -> {
-      Set<String> seen = new HashSet<>();
-      List<TiePoint> out = new ArrayList<>();
-      for (int i = 0; i < gcps.size(); i++) {
-        GcpInput g = gcps.get(i);
-        String at = "gcps[" + i + "]";
-        checkName(at, g.name(), seen, h, projectId);
-        String type = g.pointType() == null ? "GCP" : g.pointType();
-        if (!type.equals("GCP") && !type.equals("CHECKPOINT")) {
-          throw fieldError(at + ".point_type", "\"" + type + "\" is not a valid choice.");
-        }
-        if (g.x() == null || g.y() == null || g.z() == null) {
-          throw fieldError(at, "x, y and z are required.");
-        }
-        checkNotDegrees(at, project, g.x(), g.y());
-        checkAccuracy(at + ".xy_accuracy", g.xyAccuracy());
-        checkAccuracy(at + ".z_accuracy", g.zAccuracy());
-        out.add(repo.insertPoint(h, new TiePoint(0, projectId, "GCP", g.name(), type, g.x(),
-            g.y(), g.z(), g.xyAccuracy(), g.zAccuracy(), now, 1)));
-      }
-      return out;
-    });
+    return jdbi.inTransaction(h -> insertGcps(h, project, gcps, clock.instant()));
   }
 
   public List<TiePoint> registerMtps(Principal p, long projectId, List<String> names,
@@ -101,18 +80,137 @@ public final class TiePointService {
     if (names == null || names.isEmpty()) {
       throw fieldError("mtps", "This list may not be empty.");
     }
-    Instant now = clock.instant();
-    return jdbi.inTransaction(h -> {
-      Set<String> seen = new HashSet<>();
-      List<TiePoint> out = new ArrayList<>();
-      for (int i = 0; i < names.size(); i++) {
-        checkName("mtps[" + i + "]", names.get(i), seen, h, projectId);
-        boolean check = Boolean.TRUE.equals(checkpoints.get(i));
-        out.add(repo.insertPoint(h, new TiePoint(0, projectId, "MTP", names.get(i),
-            check ? "CHECKPOINT" : "GCP", null, null, null, null, null, now, 1)));
+    return jdbi.inTransaction(h -> insertMtps(h, projectId, names, checkpoints,
+        clock.instant()));
+  }
+
+  private List<TiePoint> insertGcps(Handle h, Project project, List<GcpInput> gcps,
+      Instant now) {
+    long projectId = project.id();
+    Set<String> seen = new HashSet<>();
+    List<TiePoint> out = new ArrayList<>();
+    for (int i = 0; i < gcps.size(); i++) {
+      GcpInput g = gcps.get(i);
+      String at = "gcps[" + i + "]";
+      checkName(at, g.name(), seen, h, projectId);
+      String type = g.pointType() == null ? "GCP" : g.pointType();
+      if (!type.equals("GCP") && !type.equals("CHECKPOINT")) {
+        throw fieldError(at + ".point_type", "\"" + type + "\" is not a valid choice.");
       }
-      return out;
+      if (g.x() == null || g.y() == null || g.z() == null) {
+        throw fieldError(at, "x, y and z are required.");
+      }
+      checkNotDegrees(at, project, g.x(), g.y());
+      checkAccuracy(at + ".xy_accuracy", g.xyAccuracy());
+      checkAccuracy(at + ".z_accuracy", g.zAccuracy());
+      out.add(repo.insertPoint(h, new TiePoint(0, projectId, "GCP", g.name(), type, g.x(),
+          g.y(), g.z(), g.xyAccuracy(), g.zAccuracy(), now, 1)));
+    }
+    return out;
+  }
+
+  private List<TiePoint> insertMtps(Handle h, long projectId, List<String> names,
+      List<Boolean> checkpoints, Instant now) {
+    Set<String> seen = new HashSet<>();
+    List<TiePoint> out = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      checkName("mtps[" + i + "]", names.get(i), seen, h, projectId);
+      boolean check = Boolean.TRUE.equals(checkpoints.get(i));
+      out.add(repo.insertPoint(h, new TiePoint(0, projectId, "MTP", names.get(i),
+          check ? "CHECKPOINT" : "GCP", null, null, null, null, null, now, 1)));
+    }
+    return out;
+  }
+
+  private List<Mark> insertMarks(Handle h, long projectId, List<MarkInput> marks,
+      Instant now) {
+    Set<String> missingPhotos = new java.util.TreeSet<>();
+    Set<String> missingPoints = new java.util.TreeSet<>();
+    List<Resolved> resolved = new ArrayList<>();
+    for (MarkInput m : marks) {
+      var photo = m.photo() == null ? java.util.Optional.<ProjectPhoto>empty()
+          : repo.photoByKey(h, projectId, m.photo()).filter(ProjectPhoto::registered);
+      var point = m.gcp() == null ? java.util.Optional.<TiePoint>empty()
+          : repo.point(h, projectId, m.gcp());
+      if (photo.isEmpty()) {
+        missingPhotos.add(String.valueOf(m.photo()));
+      }
+      if (point.isEmpty()) {
+        missingPoints.add(String.valueOf(m.gcp()));
+      }
+      resolved.add(new Resolved(photo.orElse(null), point.orElse(null), m));
+    }
+    if (!missingPhotos.isEmpty() || !missingPoints.isEmpty()) {
+      throw new DomainException.BadRequest("unknown photos " + missingPhotos
+          + " or tie points " + missingPoints,
+          Map.of("photos", List.copyOf(missingPhotos), "gcps", List.copyOf(missingPoints)));
+    }
+    List<String> existing = new ArrayList<>();
+    Set<String> inRequest = new HashSet<>();
+    for (Resolved r : resolved) {
+      ProjectPhoto photo = r.photo();
+      TiePoint point = r.point();
+      if (repo.markExists(h, point.id(), photo.id())
+          || !inRequest.add(point.id() + "/" + photo.id())) {
+        existing.add("['" + photo.s3Key() + "', '" + point.name() + "']");
+      }
+    }
+    if (!existing.isEmpty()) {
+      throw new DomainException.BadRequest(
+          "Attempt to create existing mark(s): [" + String.join(", ", existing) + "]");
+    }
+    List<Mark> out = new ArrayList<>();
+    for (int i = 0; i < resolved.size(); i++) {
+      Resolved r = resolved.get(i);
+      checkInside("marks[" + i + "]", r.photo(), r.input().x(), r.input().y());
+      out.add(repo.insertMark(h, projectId, r.point().id(), r.photo().id(), r.input().x(),
+          r.input().y(), now));
+    }
+    return out;
+  }
+
+  /**
+   * Registers a whole control-point file at once, all or nothing: the project's CRS when it has
+   * none, then GCPs, MTPs and marks by the rules of their own routes. A dry run checks everything
+   * the same way and stores nothing.
+   */
+  public GcpFiles.Imported importAll(Principal p, long projectId, String crs,
+      List<GcpInput> gcps, List<io.tessera.core.gcp.Mtp> mtps, List<MarkInput> marks,
+      List<GcpFiles.Skipped> skipped, boolean dryRun) {
+    Project project = projects.get(p, projectId);
+    p.requireScope("write");
+    boolean adoptCrs = project.coordinateSystem() == null && crs != null;
+    if (!gcps.isEmpty() && project.coordinateSystem() == null && crs == null) {
+      throw new DomainException.BadRequest("The file holds GCPs but no coordinate system, and"
+          + " the project has none either.");
+    }
+    // the points are checked in the CRS they will have; the project takes it once they are in
+    Project target = adoptCrs ? withCrs(project, crs) : project;
+    Instant now = clock.instant();
+    GcpFiles.Imported imported = jdbi.inTransaction(h -> {
+      GcpFiles.Imported result = new GcpFiles.Imported(
+          insertGcps(h, target, gcps, now),
+          insertMtps(h, projectId, mtps.stream().map(io.tessera.core.gcp.Mtp::name).toList(),
+              mtps.stream().map(io.tessera.core.gcp.Mtp::checkpoint).toList(), now),
+          marks.isEmpty() ? List.of() : insertMarks(h, projectId, marks, now), skipped,
+          target.coordinateSystem());
+      if (dryRun) {
+        h.rollback();
+      }
+      return result;
     });
+    if (adoptCrs && !dryRun) {
+      projects.update(p, projectId, new ProjectService.Changes(null, null, crs, null), null);
+    }
+    return imported;
+  }
+
+  private static Project withCrs(Project p, String crs) {
+    return new Project(p.id(), p.uuid(), p.organizationId(), p.name(), p.displayName(),
+        p.projectType(), p.acquisitionDate(), crs, p.coordinateSystemGeoidHeight(),
+        p.parentType(), p.parentUuid(), p.publicStatus(), p.displayDetailedStatus(),
+        p.createdBy(), p.createdAt(), p.updatedAt(), p.processingStartedAt(), p.deletedAt(),
+        p.version());
   }
 
   /** Changes a GCP or MTP named {@code name} of kind {@code kind}. */
@@ -174,52 +272,7 @@ public final class TiePointService {
     if (marks == null || marks.isEmpty()) {
       throw fieldError("marks", "This list may not be empty.");
     }
-    Instant now = clock.instant();
-    return jdbi.inTransaction(h -> {
-      Set<String> missingPhotos = new java.util.TreeSet<>();
-      Set<String> missingPoints = new java.util.TreeSet<>();
-      List<Resolved> resolved = new ArrayList<>();
-      for (MarkInput m : marks) {
-        var photo = m.photo() == null ? java.util.Optional.<ProjectPhoto>empty()
-            : repo.photoByKey(h, projectId, m.photo()).filter(ProjectPhoto::registered);
-        var point = m.gcp() == null ? java.util.Optional.<TiePoint>empty()
-            : repo.point(h, projectId, m.gcp());
-        if (photo.isEmpty()) {
-          missingPhotos.add(String.valueOf(m.photo()));
-        }
-        if (point.isEmpty()) {
-          missingPoints.add(String.valueOf(m.gcp()));
-        }
-        resolved.add(new Resolved(photo.orElse(null), point.orElse(null), m));
-      }
-      if (!missingPhotos.isEmpty() || !missingPoints.isEmpty()) {
-        throw new DomainException.BadRequest("unknown photos " + missingPhotos
-            + " or tie points " + missingPoints,
-            Map.of("photos", List.copyOf(missingPhotos), "gcps", List.copyOf(missingPoints)));
-      }
-      List<String> existing = new ArrayList<>();
-      Set<String> inRequest = new HashSet<>();
-      for (Resolved r : resolved) {
-        ProjectPhoto photo = r.photo();
-        TiePoint point = r.point();
-        if (repo.markExists(h, point.id(), photo.id())
-            || !inRequest.add(point.id() + "/" + photo.id())) {
-          existing.add("['" + photo.s3Key() + "', '" + point.name() + "']");
-        }
-      }
-      if (!existing.isEmpty()) {
-        throw new DomainException.BadRequest(
-            "Attempt to create existing mark(s): [" + String.join(", ", existing) + "]");
-      }
-      List<Mark> out = new ArrayList<>();
-      for (int i = 0; i < resolved.size(); i++) {
-        Resolved r = resolved.get(i);
-        checkInside("marks[" + i + "]", r.photo(), r.input().x(), r.input().y());
-        out.add(repo.insertMark(h, projectId, r.point().id(), r.photo().id(), r.input().x(),
-            r.input().y(), now));
-      }
-      return out;
-    });
+    return jdbi.inTransaction(h -> insertMarks(h, projectId, marks, clock.instant()));
   }
 
   /** Moves a mark (its tie point and photo stay, as the document says). */
@@ -272,7 +325,7 @@ public final class TiePointService {
     });
   }
 
-  private void checkName(String at, String name, Set<String> seen, org.jdbi.v3.core.Handle h,
+  private void checkName(String at, String name, Set<String> seen, Handle h,
       long projectId) {
     if (name == null || name.isBlank()) {
       throw fieldError(at + ".name", "This field is required.");

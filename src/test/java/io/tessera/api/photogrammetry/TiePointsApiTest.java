@@ -243,4 +243,67 @@ class TiePointsApiTest {
     assertThat(r.status()).isEqualTo(400);
     assertThat(json(r).path("detail").asText()).contains("coordinate system");
   }
+
+  @Test
+  void coprsGcpListImportsIntoAProjectWithItsPhotosPreviewFirst() throws Exception {
+    RawResponse created = send("POST", "/project/api/v3/projects/", "{\"name\": \"copr\"}");
+    long id = json(created).path("id").asLong();
+    String base = "/project/api/v3/projects/" + id;
+    // one copr photo's name at its real size, so that its real marks fall inside it
+    Path photo = dir.resolve("IMG_0031.jpg");
+    Files.write(photo, photo(4272, 2848));
+    api.postMultipart(base + "/photos/", Map.of(),
+        List.of(new TesseraClient.FilePart("file", photo, "image/jpeg")), List.class);
+    Path gcpList = Path.of("src/test/resources/gcp/copr/gcp_list.txt");
+
+    List<Map<String, Object>> ignored = List.of();
+    String preview = importFile(base, gcpList, true);
+    JsonNode p = svc.desktop().json().readTree(preview);
+    assertThat(p.path("dry_run").asBoolean()).isTrue();
+    assertThat(p.path("gcps")).hasSize(10);
+    assertThat(p.path("marks")).hasSize(3);
+    assertThat(p.path("skipped_marks").size()).isEqualTo(27 - 3);
+    assertThat(json(send("GET", base + "/gcp/", null)).path("gcps")).as("a preview stores nothing")
+        .isEmpty();
+    assertThat(json(send("GET", base + "/", null)).path("coordinate_system").asText()).isEmpty();
+
+    JsonNode r = svc.desktop().json().readTree(importFile(base, gcpList, false));
+    assertThat(r.path("coordinate_system").asText()).contains("+proj=utm +zone=11");
+    JsonNode gcps = json(send("GET", base + "/gcp/", null)).path("gcps");
+    assertThat(gcps).hasSize(10);
+    JsonNode gcp02 = java.util.stream.StreamSupport.stream(gcps.spliterator(), false)
+        .filter(g -> g.path("name").asText().equals("gcp02")).findFirst().orElseThrow();
+    assertThat(gcp02.path("x").asDouble()).isEqualTo(235269.88);
+    JsonNode marks = json(send("GET", base + "/mark/", null)).path("marks");
+    assertThat(marks).hasSize(3);
+    assertThat(marks.get(0).path("photo").asText()).endsWith("/IMG_0031.jpg");
+    assertThat(ignored).isEmpty();
+
+    String opf = send("GET", base + "/gcp/export/?format=odm", null).text();
+    assertThat(opf.lines().filter(l -> l.contains("IMG_0031.jpg")).count()).isEqualTo(3);
+    RawResponse again = api.raw("POST", base + "/gcp/import/", "multipart/form-data; boundary=b",
+        multipart(Files.readAllBytes(gcpList), "gcp_list.txt", false));
+    assertThat(again.status()).as("the same names again").isEqualTo(400);
+    RawResponse broken = api.raw("POST", base + "/gcp/import/", "multipart/form-data; boundary=b",
+        multipart("EPSG:32611\n1 2\n".getBytes(StandardCharsets.UTF_8), "gcp_list.txt", false));
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(json(broken).path("detail").asText()).contains("line 2");
+  }
+
+  private static String importFile(String base, Path file, boolean dryRun) throws IOException {
+    RawResponse r = api.raw("POST", base + "/gcp/import/", "multipart/form-data; boundary=b",
+        multipart(Files.readAllBytes(file), file.getFileName().toString(), dryRun));
+    assertThat(r.status()).as(r.text()).isEqualTo(dryRun ? 200 : 201);
+    return r.text();
+  }
+
+  private static byte[] multipart(byte[] file, String name, boolean dryRun) throws IOException {
+    var out = new java.io.ByteArrayOutputStream();
+    out.write(("--b\r\nContent-Disposition: form-data; name=\"dry_run\"\r\n\r\n" + dryRun
+        + "\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+        + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    out.write(file);
+    out.write("\r\n--b--\r\n".getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
 }

@@ -19,6 +19,7 @@ import io.tessera.core.project.ProjectPhoto;
 import io.tessera.core.project.TiePoint;
 import io.tessera.service.DomainException;
 import io.tessera.service.auth.Principal;
+import io.tessera.service.project.GcpFiles;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.TiePointService;
 import java.io.IOException;
@@ -38,6 +39,9 @@ public final class TiePointRoutes {
   private static final String TAG = "photogrammetry";
   private static final Uploads.Limits PHOTO_LIMITS =
       new Uploads.Limits(PhotoService.MAX_PHOTO_BYTES, 20L * 1024 * 1024 * 1024, 1000);
+
+  private static final Uploads.Limits GCP_FILE_LIMITS =
+      new Uploads.Limits(16L * 1024 * 1024, 16L * 1024 * 1024 + 65536, 4);
 
   private final ApiContext ctx;
   private final Bodies bodies;
@@ -125,6 +129,17 @@ public final class TiePointRoutes {
                   + "\"");
               c.contentType(file.contentType()).result(file.text());
             }),
+        Route.post(P + "/gcp/import/").tag(TAG)
+            .summary("Import a control-point file (OPF input_control_points.json, ODM"
+                + " gcp_list.txt or PIX4D CSV; format told by the content unless given): GCPs"
+                + " into the project's CRS, MTPs, marks on its photos by name; all or nothing;"
+                + " dry_run=true previews")
+            .body(new Route.Multipart(Map.of("format", "opf, odm or csv (optional)",
+                "dry_run", "true to preview without storing (optional)"), "file",
+                "One control-point file"))
+            .responses(Map.of(201, "{gcps, mtps, marks, skipped_marks, coordinate_system}",
+                200, "The preview (dry_run)", 400, "Unreadable file, each problem named"))
+            .handle(this::importFile),
         Route.get(P + "/mtp/").tag(TAG).summary("List the project's MTPs")
             .handle(c -> c.json(new Mtps(ctx.tiePoints().mtps(principal(c), id(c)).stream()
                 .map(TiePointRoutes::mtp).toList()))),
@@ -200,6 +215,43 @@ public final class TiePointRoutes {
           Map.of("file", List.of("No file was submitted.")));
     }
     c.status(201).json(stored.stream().map(TiePointRoutes::photo).toList());
+  }
+
+  private void importFile(Context c) throws IOException {
+    Map<String, String> fields = new java.util.HashMap<>();
+    String[] name = new String[1];
+    byte[][] content = new byte[1][];
+    Uploads.read(c, GCP_FILE_LIMITS, new Uploads.Parts() {
+      @Override
+      public void field(String field, String value) {
+        fields.put(field, value);
+      }
+
+      @Override
+      public void file(String field, String fileName, String contentType, InputStream in)
+          throws IOException {
+        if (field.equals("file")) {
+          name[0] = fileName;
+          content[0] = in.readAllBytes();
+        }
+      }
+    });
+    if (content[0] == null) {
+      throw new DomainException.BadRequest("send the file in a multipart part named 'file'",
+          Map.of("file", List.of("No file was submitted.")));
+    }
+    boolean dryRun = "true".equalsIgnoreCase(fields.get("dry_run"));
+    GcpFiles.Imported r = ctx.gcpFiles().importFile(principal(c), id(c), name[0], content[0],
+        fields.get("format"), dryRun);
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("gcps", r.gcps().stream().map(TiePointRoutes::gcp).toList());
+    body.put("mtps", r.mtps().stream().map(TiePointRoutes::mtp).toList());
+    body.put("marks", r.marks().stream().map(TiePointRoutes::mark).toList());
+    body.put("skipped_marks", r.skipped().stream().map(k -> Map.of("gcp", k.gcp(),
+        "photo", k.photo(), "reason", k.reason())).toList());
+    body.put("coordinate_system", r.crs());
+    body.put("dry_run", dryRun);
+    c.status(dryRun ? 200 : 201).json(body);
   }
 
   private void putFile(Context c) throws IOException {
