@@ -12,6 +12,7 @@ import io.tessera.core.gcp.GcpFormatException;
 import io.tessera.core.gcp.Mark;
 import io.tessera.core.gcp.Mtp;
 import io.tessera.core.gcp.OdmGcpList;
+import io.tessera.core.gcp.OpfBundle;
 import io.tessera.core.gcp.OpfControlPoints;
 import io.tessera.core.gcp.Pix4dGcpCsv;
 import io.tessera.core.gcp.PointType;
@@ -95,8 +96,8 @@ public final class GcpFiles {
   /**
    * Reads a control-point file and registers its points and marks, all or nothing. Coordinates in
    * another CRS than the project's are transformed into it; a project without a CRS takes the
-   * file's. A mark's image is matched to the project's photo whose key is it, or ends with
-   * {@code /} and it; marks on other images are skipped and reported.
+   * file's. A mark's image is matched to the project's photo whose key is it, else to one with
+   * the same file name; marks on other images are skipped and reported.
    *
    * @param format opf, odm or csv; null to tell by the content
    * @param dryRun when true nothing is stored: the answer previews the import
@@ -106,10 +107,13 @@ public final class GcpFiles {
     Project project = projects.get(p, projectId);
     p.requireScope("write");
     String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
-    String kind = format != null ? format.toLowerCase(Locale.ROOT) : detect(fileName, text);
+    boolean zip = content.length > 3 && content[0] == 'P' && content[1] == 'K';
+    String kind = format != null ? format.toLowerCase(Locale.ROOT)
+        : zip ? "opf-bundle" : detect(fileName, text);
     ControlPointSet set;
     try {
       set = switch (kind) {
+        case "opf-bundle" -> bundle(content);
         case "opf" -> OpfControlPoints.read(new java.io.StringReader(text));
         case "odm" -> OdmGcpList.read(new java.io.StringReader(text));
         case "csv" -> {
@@ -122,7 +126,8 @@ public final class GcpFiles {
           yield new ControlPointSet(Optional.of(new GcpCrs(
               CrsDefinition.parse(project.coordinateSystem()))), read, List.of(), List.of());
         }
-        default -> throw new DomainException.BadRequest("format must be opf, odm or csv",
+        default -> throw new DomainException.BadRequest(
+            "format must be opf, opf-bundle, odm or csv",
             java.util.Map.of("format", List.of("\"" + kind + "\" is not a valid choice.")));
       };
     } catch (GcpFormatException e) {
@@ -161,8 +166,9 @@ public final class GcpFiles {
     List<TiePointService.MarkInput> marks = new java.util.ArrayList<>();
     List<Skipped> skipped = new java.util.ArrayList<>();
     for (Mark m : set.marks()) {
-      Optional<String> key = keys.stream()
-          .filter(k -> k.equals(m.image()) || k.endsWith("/" + m.image())).findFirst();
+      String imageName = m.image().substring(m.image().lastIndexOf('/') + 1);
+      Optional<String> key = keys.stream().filter(k -> k.equals(m.image())).findFirst()
+          .or(() -> keys.stream().filter(k -> k.endsWith("/" + imageName)).findFirst());
       if (key.isPresent()) {
         marks.add(new TiePointService.MarkInput(m.point(), key.get(), m.position().x(),
             m.position().y()));
@@ -171,6 +177,18 @@ public final class GcpFiles {
       }
     }
     return points.importAll(p, projectId, target, gcps, set.mtps(), marks, skipped, dryRun);
+  }
+
+  /** The control points of an OPF project zip, checked against its manifest. */
+  private static ControlPointSet bundle(byte[] content) throws IOException, GcpFormatException {
+    java.nio.file.Path tmp = java.nio.file.Files.createTempFile("tessera-opf-", ".zip");
+    try {
+      java.nio.file.Files.write(tmp, content);
+      return OpfBundle.read(tmp).controlPoints().orElseThrow(() -> new DomainException.BadRequest(
+          "the OPF bundle holds no input control points"));
+    } finally {
+      java.nio.file.Files.deleteIfExists(tmp);
+    }
   }
 
   private static String detect(String fileName, String text) {

@@ -279,8 +279,31 @@ class TiePointsApiTest {
     assertThat(marks.get(0).path("photo").asText()).endsWith("/IMG_0031.jpg");
     assertThat(ignored).isEmpty();
 
-    String opf = send("GET", base + "/gcp/export/?format=odm", null).text();
-    assertThat(opf.lines().filter(l -> l.contains("IMG_0031.jpg")).count()).isEqualTo(3);
+    String odm = send("GET", base + "/gcp/export/?format=odm", null).text();
+    assertThat(odm.lines().filter(l -> l.contains("IMG_0031.jpg")).count()).isEqualTo(3);
+
+    // the export, as an OPF project bundle, into another project with the same photo
+    String opf = send("GET", base + "/gcp/export/?format=opf", null).text();
+    String key = marks.get(0).path("photo").asText();
+    var zip = new java.io.ByteArrayOutputStream();
+    try (var z = new java.util.zip.ZipOutputStream(zip)) {
+      for (var e : Map.of("manifest.json", "{\"inputs\": [\"" + key + "\"],"
+          + " \"input_control_points\": \"input_control_points.json\"}",
+          "input_control_points.json", opf, key, "jpeg").entrySet()) {
+        z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        z.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+        z.closeEntry();
+      }
+    }
+    long other = json(send("POST", "/project/api/v3/projects/", "{\"name\": \"copr 2\"}"))
+        .path("id").asLong();
+    api.postMultipart("/project/api/v3/projects/" + other + "/photos/", Map.of(),
+        List.of(new TesseraClient.FilePart("file", photo, "image/jpeg")), List.class);
+    RawResponse bundled = api.raw("POST", "/project/api/v3/projects/" + other + "/gcp/import/",
+        "multipart/form-data; boundary=b", multipart(zip.toByteArray(), "project.zip", false));
+    assertThat(bundled.status()).as(bundled.text()).isEqualTo(201);
+    assertThat(json(bundled).path("gcps")).hasSize(10);
+    assertThat(json(bundled).path("marks")).as("matched by file name").hasSize(3);
     RawResponse again = api.raw("POST", base + "/gcp/import/", "multipart/form-data; boundary=b",
         multipart(Files.readAllBytes(gcpList), "gcp_list.txt", false));
     assertThat(again.status()).as("the same names again").isEqualTo(400);
