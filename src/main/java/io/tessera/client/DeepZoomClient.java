@@ -1,6 +1,7 @@
 package io.tessera.client;
 
 import io.tessera.api.dto.DeepZoomDtos.ContentDto;
+import io.tessera.api.dto.DeepZoomDtos.DziDto;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,6 +40,24 @@ public final class DeepZoomClient {
   /** Shares the content; the answer carries its public id, share URL and embed HTML. */
   public ContentDto share(String id) {
     return http.post("/v1/content/" + enc(id) + "/share", Map.of(), ContentDto.class);
+  }
+
+  /**
+   * The DZI object of ready content ({@code /v1/dzi/{id}} without following its redirect).
+   *
+   * @throws ApiException 404 with the reason while tiling or when tiling failed
+   */
+  public DziDto dzi(String id) {
+    TesseraClient.RawResponse r = http.raw("GET", "/v1/dzi/" + enc(id), null, null);
+    try {
+      if (r.status() == 301) {
+        return http.json().readValue(r.body(), DziDto.class);
+      }
+      String detail = http.json().readTree(r.body()).path("detail").asText("HTTP " + r.status());
+      throw new ApiException(r.status(), detail, r.text());
+    } catch (java.io.IOException e) {
+      throw new ApiException(r.status(), "unexpected answer from the service", r.text());
+    }
   }
 
   /** The DZI descriptor (XML), or null until tiling has read the image's size. */

@@ -179,6 +179,8 @@ class DeepZoomApiTest {
       assertThat(waiting.status()).isEqualTo(404);
       assertThat(waiting.header("Retry-After")).isEqualTo("2");
       assertThat(json(waiting).path("detail").asText()).contains("being tiled");
+      assertThatThrownBy(() -> api.dzi(c.id())).isInstanceOfSatisfying(ApiException.class,
+          e -> assertThat(e.getMessage()).contains("being tiled"));
 
       RawResponse jsonp =
           svc.desktop().raw("GET", "/v1/dzi/" + c.id() + "?callback=onDzi", null, null);
@@ -208,6 +210,7 @@ class DeepZoomApiTest {
       assertThat(seen).as("progress never goes back").isSortedAccordingTo(Double::compare);
       assertThat(seen.get(seen.size() - 1)).isEqualTo(1.0);
       assertThat(now.dzi().width()).isEqualTo(900);
+      assertThat(api.dzi(c.id())).isEqualTo(now.dzi());
 
       RawResponse ready = svc.desktop().raw("GET", "/v1/dzi?url=" + enc(url), null, null);
       assertThat(ready.status()).isEqualTo(301);
