@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * request ids and request logging. Binds where it is told; the caller decides the policy.
  */
 public final class ApiServer implements AutoCloseable {
+  static {
+    JettyDefaults.apply(); // before Jetty's first class loads
+  }
+
   /** Default limit for request bodies that are read whole (JSON); uploads set their own. */
   public static final long MAX_JSON_BODY_BYTES = 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger("io.tessera.http");
