@@ -32,7 +32,7 @@ final class Main implements Environment {
   private Main() {}
 
   static int run(String[] args) {
-    return TesseraCommand.commandLine(new Main(), Version.current()).execute(args);
+    return TesseraCommand.commandLine(new Main(), Version.current(), args).execute(args);
   }
 
   @Override
