@@ -83,7 +83,7 @@ public final class MissionRoutes {
             .summary("Create a mission (bounds: RFC 7946 Polygon; requiredImages)")
             .body(new CreateMissionRequest("Parking lot survey — Gothenburg",
                 "Count and classify parking spaces",
-                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(PolygonDto.of(List.of(
+                bodies.mapper().valueToTree(PolygonDto.of(List.of(
                     List.of(new double[] {11.97, 57.70}, new double[] {12.00, 57.70},
                         new double[] {12.00, 57.72}, new double[] {11.97, 57.72},
                         new double[] {11.97, 57.70})))), 50))
