@@ -238,7 +238,13 @@ public final class MissionRoutes {
       }
       lists.put(q, cached);
     }
-    c.contentType("application/json").result(cached.body());
+    byte[] body = cached.body();
+    // With its length known, Jetty sends the answer in one write instead of chunked. Not when the
+    // caller accepts an encoding: Javalin may then compress it, and the length would be wrong.
+    if (c.header("Accept-Encoding") == null) {
+      c.res().setContentLength(body.length);
+    }
+    c.contentType("application/json").result(body);
   }
 
   private void token(Context c) {
