@@ -221,7 +221,7 @@ public final class MissionRoutes {
   private final Map<MissionService.ListQuery, CachedList> lists =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private void listMissions(Context c) {
+  private void listMissions(Context c) throws IOException {
     MissionService missions = ctx.missions();
     MissionService.ListQuery q =
         missions.query(Bodies.principal(c), c.queryParam("status"), intParam(c, "page"),
@@ -239,12 +239,17 @@ public final class MissionRoutes {
       lists.put(q, cached);
     }
     byte[] body = cached.body();
-    // With its length known, Jetty sends the answer in one write instead of chunked. Not when the
-    // caller accepts an encoding: Javalin may then compress it, and the length would be wrong.
+    c.contentType("application/json");
     if (c.header("Accept-Encoding") == null) {
+      // Nothing to compress for: the bytes go to Jetty at once with their length, so it sends
+      // headers and body in one write instead of chunks, and they skip Javalin's compression
+      // stream, which inspects every answer before it passes it on. (The answer is committed
+      // here, before any after-handler; there is none.)
       c.res().setContentLength(body.length);
+      c.res().getOutputStream().write(body);
+    } else {
+      c.result(body); // Javalin compresses it when the caller accepts gzip
     }
-    c.contentType("application/json").result(body);
   }
 
   private void token(Context c) {
