@@ -30,7 +30,7 @@ public final class TokenService {
 
   private final Algorithm algorithm;
   private final Clock clock;
-  private final JWTVerifier verifier;
+  private volatile JWTVerifier verifier; // made on first use: see verifier()
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
   /**
@@ -48,8 +48,25 @@ public final class TokenService {
   public TokenService(byte[] signingKey, Clock clock) {
     this.algorithm = Algorithm.HMAC256(signingKey);
     this.clock = clock;
-    this.verifier =
-        ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER)).build(clock);
+  }
+
+  /**
+   * The verifier, made when the first token is checked: it builds its own Jackson mapper and
+   * deserializers, work a service start need not wait for (nothing is verified before it listens).
+   */
+  private JWTVerifier verifier() {
+    JWTVerifier v = verifier;
+    if (v == null) {
+      synchronized (this) {
+        v = verifier;
+        if (v == null) {
+          v = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER))
+              .build(clock);
+          verifier = v;
+        }
+      }
+    }
+    return v;
   }
 
   public String access(String userId, String orgId, Role role, String sessionId) {
@@ -117,7 +134,7 @@ public final class TokenService {
     }
     DecodedJWT jwt;
     try {
-      jwt = verifier.verify(token);
+      jwt = verifier().verify(token);
     } catch (TokenExpiredException e) {
       throw new DomainException.Unauthenticated("the token has expired");
     } catch (JWTVerificationException e) {
