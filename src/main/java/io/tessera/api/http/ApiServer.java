@@ -198,7 +198,6 @@ public final class ApiServer implements AutoCloseable {
               c.jetty.addConnector(
                   (server, http) ->
                       local[0] = new LocalConnector(server, new HttpConnectionFactory(http)));
-              c.routes.before(RequestIds::assign);
               c.routes.get(
                   "/", ctx -> ctx.json(new HealthDto("ok", "connected", "1970-01-01T00:00:00Z")));
             });
