@@ -20,9 +20,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.crypto.Cipher;
 import org.slf4j.LoggerFactory;
 
 /** The composition root: the command line, and what each command starts. */
@@ -32,7 +36,26 @@ final class Main implements Environment {
   private Main() {}
 
   static int run(String[] args) {
-    return TesseraCommand.commandLine(new Main(), Version.current()).execute(args);
+    if (args.length > 0 && args[0].equals("serve")) {
+      CompletableFuture.runAsync(Main::warmUp); // on the other core while picocli reads the args
+    }
+    return TesseraCommand.commandLine(new Main(), Version.current(), args).execute(args);
+  }
+
+  /**
+   * What the service's start needs first and the command line does not: logging (the service's
+   * first class opens a logger) and the JDK's crypto providers (tokens, the master key). Only
+   * class loading and set-up that would otherwise wait for the command line to be parsed.
+   */
+  private static void warmUp() {
+    LoggerFactory.getILoggerFactory();
+    try {
+      new SecureRandom().nextInt();
+      MessageDigest.getInstance("SHA-256");
+      Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException | RuntimeException e) {
+      // the service meets and reports it when it needs them
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.tessera.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,11 +13,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = TesseraCommand.VersionProvider.class,
     description = "Tessera: an offline GIS workstation. Without a command, starts the desktop.",
-    subcommands = {ServeCommand.class, AdminCommand.class, MigrateCommand.class,
-        TileCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:error", "2:usage error"})
 public final class TesseraCommand implements Callable<Integer> {
+  /** The subcommands, in the order the help lists them. */
+  private static final List<Class<?>> SUBCOMMANDS =
+      List.of(ServeCommand.class, AdminCommand.class, MigrateCommand.class, TileCommand.class);
+
   final Environment env;
 
   @Option(names = "--data-dir", description = "Data directory (default: TESSERA_DATA_DIR or the"
@@ -32,8 +35,14 @@ public final class TesseraCommand implements Callable<Integer> {
     return env.desktop(env.dataDir(dataDir));
   }
 
-  /** Builds the command line with Tessera's error handling: usage 2, failures 1. */
-  public static CommandLine commandLine(Environment env, String version) {
+  /**
+   * Builds the command line with Tessera's error handling: usage 2, failures 1. Picocli builds a
+   * command's model by reflection when the command is added, so when {@code args} start with a
+   * subcommand's name only that subcommand is added: it is the only one the arguments can reach
+   * (~0.1 s less at every {@code tessera serve} start). Otherwise, for the desktop, help and
+   * usage errors, every subcommand is there.
+   */
+  public static CommandLine commandLine(Environment env, String version, String... args) {
     CommandLine cl =
         new CommandLine(
             new TesseraCommand(env),
@@ -46,12 +55,27 @@ public final class TesseraCommand implements Callable<Integer> {
                 return CommandLine.defaultFactory().create(cls);
               }
             });
+    Class<?> named = null;
+    for (Class<?> c : SUBCOMMANDS) {
+      if (args.length > 0 && name(c).equals(args[0])) {
+        named = c;
+      }
+    }
+    for (Class<?> c : SUBCOMMANDS) {
+      if (named == null || c == named) {
+        cl.addSubcommand(c);
+      }
+    }
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("error: " + Failures.message(e));
           return 1;
         });
     return cl;
+  }
+
+  private static String name(Class<?> subcommand) {
+    return subcommand.getAnnotation(Command.class).name();
   }
 
   /** Reports the build's version. */

@@ -1,6 +1,5 @@
 package io.tessera.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import io.tessera.core.mission.Submission;
 import io.tessera.core.mission.SubmissionImage;
 import io.tessera.core.model.Records.ApiKey;
@@ -23,12 +22,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.internal.JfrSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +49,16 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Clock clock;
 
-  private Database(String url, HikariDataSource dataSource, Clock clock) {
+  private Database(String url, HikariDataSource dataSource, Jdbi jdbi, Clock clock) {
     this.dialect = Dialect.of(url);
     this.dataSource = dataSource;
-    this.jdbi = Jdbi.create(dataSource);
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /** Jdbi over {@code dataSource}, with the row mappers; opens no connection. */
+  private static Jdbi jdbi(DataSource dataSource) {
+    Jdbi jdbi = Jdbi.create(dataSource);
     for (Class<?> record :
         new Class<?>[] {
           Organization.class, User.class, Session.class, ApiKey.class, ClientCredential.class,
@@ -58,7 +66,10 @@ public final class Database implements AutoCloseable {
         }) {
       jdbi.registerRowMapper(ConstructorMapper.factory(record));
     }
-    this.clock = clock;
+    // Jdbi registers its statement event with the JDK's flight recorder before its first
+    // statement runs, which loads ~100 JFR classes: done here too, off the opening thread.
+    JfrSupport.isFlightRecorderAvailable();
+    return jdbi;
   }
 
   /**
@@ -70,23 +81,32 @@ public final class Database implements AutoCloseable {
     return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
   }
 
-  /** Opens (but does not migrate) the database at {@code url}. */
+  /**
+   * Opens (but does not migrate) the database at {@code url}: the pool and its first connection,
+   * so that a database that cannot be opened fails here. Jdbi is set up on another thread
+   * meanwhile (it needs no connection): on two cores the two overlap at every start.
+   */
   public static Database open(String url, Clock clock) {
     Dialect dialect = Dialect.of(url);
-    HikariConfig cfg = new HikariConfig();
-    cfg.setJdbcUrl(url);
-    cfg.setPoolName("tessera-db");
-    cfg.setMaximumPoolSize(dialect == Dialect.H2 ? 8 : 16);
-    cfg.setMinimumIdle(1);
-    cfg.setConnectionTimeout(5_000);
-    cfg.setInitializationFailTimeout(5_000);
+    // configured in place and started by the first getConnection() below, so that Jdbi can be
+    // built over it before the pool exists
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl(url);
+    pool.setPoolName("tessera-db");
+    pool.setMaximumPoolSize(dialect == Dialect.H2 ? 8 : 16);
+    pool.setMinimumIdle(1);
+    pool.setConnectionTimeout(5_000);
+    pool.setInitializationFailTimeout(5_000);
+    CompletableFuture<Jdbi> jdbi = CompletableFuture.supplyAsync(() -> jdbi(pool));
     try {
       if (dialect == Dialect.H2) {
         String path = url.substring("jdbc:h2:file:".length()).split(";")[0];
         Files.createDirectories(Path.of(path).getParent());
       }
-      return new Database(url, new HikariDataSource(cfg), clock);
-    } catch (RuntimeException | java.io.IOException e) {
+      pool.getConnection().close();
+      return new Database(url, pool, jdbi.join(), clock);
+    } catch (RuntimeException | SQLException | java.io.IOException e) {
+      pool.close();
       throw new StoreException(openFailure(url, e), e);
     }
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.tessera.api.dto.HealthDto;
 import io.tessera.api.http.fieldforms.AuthRoutes;
 import io.tessera.api.http.fieldforms.HealthRoutes;
 import io.tessera.api.http.fieldforms.UserRoutes;
@@ -26,6 +27,7 @@ import io.tessera.service.security.TlsMaterial;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -42,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * request ids and request logging. Binds where it is told; the caller decides the policy.
  */
 public final class ApiServer implements AutoCloseable {
+  static {
+    JettyDefaults.apply(); // before Jetty's first class loads
+  }
+
   /** Default limit for request bodies that are read whole (JSON); uploads set their own. */
   public static final long MAX_JSON_BODY_BYTES = 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger("io.tessera.http");
@@ -191,15 +197,32 @@ public final class ApiServer implements AutoCloseable {
 
   /**
    * Loads and initialises the HTTP stack's classes (Javalin, Jetty, Jackson) without binding
-   * anything, so that a caller can do it on another core while the database opens.
+   * anything, so that a caller can do it on another core while the database opens: a throwaway
+   * Javalin with only an in-memory connector (Jetty's {@code LocalConnector}, no socket) starts,
+   * answers one JSON request and stops. That covers what the real server's start and its first
+   * answer (the first health check) would otherwise load on the critical path.
    */
   public static void preload() {
-    Javalin.create(c -> c.startup.showJavalinBanner = false);
-    new Server();
+    LocalConnector[] local = new LocalConnector[1];
+    ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    Javalin warm =
+        Javalin.create(
+            c -> {
+              c.startup.showJavalinBanner = false;
+              c.jsonMapper(new JavalinJackson(json, false));
+              c.jetty.addConnector(
+                  (server, http) ->
+                      local[0] = new LocalConnector(server, new HttpConnectionFactory(http)));
+              c.routes.get(
+                  "/", ctx -> ctx.json(new HealthDto("ok", "connected", "1970-01-01T00:00:00Z")));
+            });
     try {
-      new ObjectMapper().registerModule(new JavaTimeModule()).writeValueAsBytes(Map.of("t", 1));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      warm.start();
+      local[0].getResponse("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    } catch (Exception e) {
+      LOG.debug("HTTP preload: {}", e.toString()); // only a head start; the real server decides
+    } finally {
+      warm.stop();
     }
   }
 

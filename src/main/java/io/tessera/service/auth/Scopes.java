@@ -1,11 +1,9 @@
 package io.tessera.service.auth;
 
 import io.tessera.service.DomainException;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * OAuth2 scopes that client credentials may hold (ARCHITECTURE §11): the missions surface's, and
@@ -25,8 +23,6 @@ public final class Scopes {
   /** The photogrammetry surface's scopes: its document's tokens always say "read write". */
   public static final Set<String> PHOTOGRAMMETRY =
       java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of("read", "write")));
-
-  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   private Scopes() {}
 
@@ -53,10 +49,32 @@ public final class Scopes {
     return String.join(" ", scopes);
   }
 
-  /** Splits a stored or token scope list (on every client request: the pattern is compiled once). */
+  /**
+   * Splits a stored or token scope list, trimmed, at runs of whitespace ({@code \s+}). It runs
+   * on every client request, so without a regular expression or a stream.
+   */
   public static Set<String> split(String stored) {
-    return Arrays.stream(WHITESPACE.split(stored.trim()))
-        .filter(s -> !s.isEmpty())
-        .collect(Collectors.toCollection(LinkedHashSet::new));
+    String trimmed = stored.trim();
+    Set<String> out = new LinkedHashSet<>();
+    int i = 0;
+    int n = trimmed.length();
+    while (i < n) {
+      while (i < n && isWhitespace(trimmed.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !isWhitespace(trimmed.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        out.add(trimmed.substring(start, i));
+      }
+    }
+    return out;
+  }
+
+  /** The characters of the regular expression {@code \s}. */
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 }

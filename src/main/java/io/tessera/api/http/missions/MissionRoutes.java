@@ -1,6 +1,9 @@
 package io.tessera.api.http.missions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.tessera.api.dto.MissionDtos.CreateMissionRequest;
 import io.tessera.api.dto.MissionDtos.ImageDto;
@@ -83,10 +86,8 @@ public final class MissionRoutes {
             .summary("Create a mission (bounds: RFC 7946 Polygon; requiredImages)")
             .body(new CreateMissionRequest("Parking lot survey — Gothenburg",
                 "Count and classify parking spaces",
-                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(PolygonDto.of(List.of(
-                    List.of(new double[] {11.97, 57.70}, new double[] {12.00, 57.70},
-                        new double[] {12.00, 57.72}, new double[] {11.97, 57.72},
-                        new double[] {11.97, 57.70})))), 50))
+                polygon(new double[][] {{11.97, 57.70}, {12.00, 57.70}, {12.00, 57.72},
+                    {11.97, 57.72}, {11.97, 57.70}}), 50))
             .responses(Map.of(201, "The mission", 403, "Missing scope missions:write",
                 422, "Invalid title, bounds or requiredImages"))
             .handle(this::createMission),
@@ -221,7 +222,22 @@ public final class MissionRoutes {
   private final Map<MissionService.ListQuery, CachedList> lists =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private void listMissions(Context c) {
+  /**
+   * A GeoJSON Polygon with one ring, as {@link PolygonDto} writes it, built as a tree directly:
+   * the route table is made at every start, and asking the mapper to convert a PolygonDto built
+   * its bean serializer before the server could listen.
+   */
+  private static JsonNode polygon(double[][] ring) {
+    ObjectNode p = JsonNodeFactory.instance.objectNode();
+    p.put("type", "Polygon");
+    ArrayNode points = p.putArray("coordinates").addArray();
+    for (double[] xy : ring) {
+      points.addArray().add(xy[0]).add(xy[1]);
+    }
+    return p;
+  }
+
+  private void listMissions(Context c) throws IOException {
     MissionService missions = ctx.missions();
     MissionService.ListQuery q =
         missions.query(Bodies.principal(c), c.queryParam("status"), intParam(c, "page"),
@@ -238,7 +254,18 @@ public final class MissionRoutes {
       }
       lists.put(q, cached);
     }
-    c.contentType("application/json").result(cached.body());
+    byte[] body = cached.body();
+    c.contentType("application/json");
+    if (c.header("Accept-Encoding") == null) {
+      // Nothing to compress for: the bytes go to Jetty at once with their length, so it sends
+      // headers and body in one write instead of chunks, and they skip Javalin's compression
+      // stream, which inspects every answer before it passes it on. (The answer is committed
+      // here, before any after-handler; there is none.)
+      c.res().setContentLength(body.length);
+      c.res().getOutputStream().write(body);
+    } else {
+      c.result(body); // Javalin compresses it when the caller accepts gzip
+    }
   }
 
   private void token(Context c) {
