@@ -1,0 +1,261 @@
+package io.tessera.ui.image;
+
+import io.tessera.core.dzi.DziPyramid;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.layout.Region;
+
+/**
+ * Draws the image of an {@link ImageViewModel} from its pyramid's tiles, on a {@link Canvas} the
+ * size of this region: the level whose pixels match the screen's, and where a tile of it is not
+ * loaded yet, the nearest coarser one that is (scaled up, blurred) and any finer ones still
+ * cached (after zooming out). Tiles load through a {@link TileLoader} into a {@link
+ * TileImageCache}; each frame asks for the tiles it lacks, centre first, and drops the rest.
+ *
+ * <p>A canvas rather than image views: {@code ImageView.setSmooth(false)} is ignored by the ES2
+ * and software pipelines (measured), while the canvas's {@code setImageSmoothing(false)} shows
+ * zoomed full-resolution pixels as the crisp squares that pixel-exact marking needs.
+ *
+ * <p>Drawing happens in the layout pass after something changed ({@link #markDirty()}), at most
+ * once a pulse however many tiles arrived or properties changed since the last.
+ */
+final class TileCanvas extends Region {
+  private static final System.Logger LOG = System.getLogger(TileCanvas.class.getName());
+  /** Screen-pixel scale above which full-resolution pixels are drawn as crisp squares. */
+  static final double CRISP_ABOVE_SCALE = 1.5;
+  /** Decoding threads: tiles decode in a few milliseconds, and the machine may have two cores. */
+  private static final int LOADER_THREADS = 2;
+
+  /**
+   * What a frame drew.
+   *
+   * @param number frames drawn so far, this one included
+   * @param level the level the view needs
+   * @param tiles tiles of that level in view
+   * @param sharpTiles those drawn from their own tile rather than a stand-in
+   */
+  record Frame(long number, int level, int tiles, int sharpTiles) {
+    /** Whether every tile in view was drawn at the level the view needs. */
+    boolean sharp() {
+      return sharpTiles == tiles;
+    }
+  }
+
+  private final ImageViewModel viewModel;
+  private final Canvas canvas = new Canvas();
+  private final TileImageCache cache;
+  private final TileLoader loader;
+  /** Tiles the source did not have (yet) or could not give; asked again after a source change. */
+  private final Set<TileId> missing = new HashSet<>();
+  private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+  /** Bumped for every image and every source change; loads say which one asked for them. */
+  private long generation;
+  private long imageGeneration;
+  private long frames;
+  private boolean dirty = true;
+  private String lastFailureLogged;
+
+  TileCanvas(ImageViewModel viewModel) {
+    this.viewModel = viewModel;
+    this.cache = new TileImageCache(TileImageCache.DEFAULT_BYTE_BUDGET);
+    this.loader = new TileLoader(LOADER_THREADS, this::arrived);
+    canvas.setManaged(false);
+    getChildren().add(canvas);
+    viewModel.imageProperty().addListener((o, was, is) -> {
+      imageGeneration = ++generation;
+      cache.clear();
+      missing.clear();
+      markDirty();
+    });
+    viewModel.sourceRevisionProperty().addListener((o, was, is) -> {
+      ++generation;
+      missing.clear();
+      markDirty();
+    });
+    viewModel.scaleProperty().addListener((o, was, is) -> markDirty());
+    viewModel.offsetXProperty().addListener((o, was, is) -> markDirty());
+    viewModel.offsetYProperty().addListener((o, was, is) -> markDirty());
+  }
+
+  /** Redraws in the next layout pass. */
+  void markDirty() {
+    dirty = true;
+    requestLayout();
+  }
+
+  /** The last frame drawn; null before the first with an image. */
+  ReadOnlyObjectProperty<Frame> frameProperty() {
+    return frame.getReadOnlyProperty();
+  }
+
+  /** The cached tile of the overview level (the whole image in one tile), for the minimap; or null. */
+  Image overview() {
+    OpenImage img = viewModel.imageProperty().get();
+    if (img == null) {
+      return null;
+    }
+    return cache.get(new TileId(TileGrid.overviewLevel(img.getInfo(), img.coarsestLevel()), 0, 0));
+  }
+
+  /** Tiles queued or being fetched and decoded; for tests. */
+  int pendingTiles() {
+    return loader.pending();
+  }
+
+  @Override
+  protected void layoutChildren() {
+    double w = getWidth();
+    double h = getHeight();
+    if (canvas.getWidth() != w || canvas.getHeight() != h) {
+      canvas.setWidth(w);
+      canvas.setHeight(h);
+      viewModel.setViewportSize(w, h);
+      dirty = true;
+    }
+    if (dirty) {
+      dirty = false;
+      draw();
+    }
+  }
+
+  private void draw() {
+    GraphicsContext g = canvas.getGraphicsContext2D();
+    g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    OpenImage img = viewModel.imageProperty().get();
+    Viewport view = viewModel.viewport();
+    if (img == null || !(view.scale() > 0) || view.width() <= 0 || view.height() <= 0) {
+      loader.want(img, generation, List.of());
+      return;
+    }
+    DziInfo info = img.getInfo();
+    DziPyramid pyramid = info.pyramid();
+    int level = TileGrid.levelFor(info, view.scale(), img.coarsestLevel());
+    TileId overview = new TileId(TileGrid.overviewLevel(info, img.coarsestLevel()), 0, 0);
+    List<TileId> visible = TileGrid.visible(info, level, view);
+    TileGrid.Area shown = new TileGrid.Area(
+        Math.max(0, view.pixelX(0)), Math.max(0, view.pixelY(0)),
+        Math.min(info.width(), view.pixelX(view.width())),
+        Math.min(info.height(), view.pixelY(view.height())));
+
+    Set<TileId> wanted = new LinkedHashSet<>();
+    if (!cache.contains(overview) && !missing.contains(overview)) {
+      wanted.add(overview);
+    }
+    int sharp = 0;
+    int drawn = 0;
+    for (TileId tile : visible) {
+      TileGrid.Area area = clip(TileGrid.area(info, tile), shown);
+      Image own = cache.get(tile);
+      if (own != null) {
+        drawPart(g, pyramid, info, tile, own, area, view);
+        sharp++;
+        drawn++;
+        continue;
+      }
+      if (!missing.contains(tile)) {
+        wanted.add(tile);
+      }
+      drawn += drawStandIns(g, pyramid, info, tile, area, view, overview.level(), wanted);
+    }
+    cache.protectRecent(drawn + 1);
+    loader.want(img, generation, List.copyOf(wanted));
+    frame.set(new Frame(++frames, level, visible.size(), sharp));
+  }
+
+  /**
+   * Fills a tile not loaded yet with the nearest coarser tile that is, then with any of its
+   * finer tiles still cached. When its own tile is known to be missing (not made yet), asks for
+   * the nearest coarser one that may exist instead. Returns how many images it drew.
+   */
+  private int drawStandIns(GraphicsContext g, DziPyramid pyramid, DziInfo info, TileId tile,
+      TileGrid.Area area, Viewport view, int coarsest, Set<TileId> wanted) {
+    int drawn = 0;
+    boolean asked = !missing.contains(tile);
+    for (int level = tile.level() - 1; level >= coarsest; level--) {
+      TileId up = tile.ancestor(level);
+      Image image = cache.get(up);
+      if (image != null) {
+        drawPart(g, pyramid, info, up, image, area, view);
+        drawn++;
+        break;
+      }
+      if (!asked && !missing.contains(up)) {
+        wanted.add(up);
+        asked = true;
+      }
+    }
+    for (TileId child : TileGrid.children(info, tile)) {
+      Image image = cache.get(child);
+      if (image != null) {
+        drawPart(g, pyramid, info, child, image, clip(TileGrid.area(info, child), area), view);
+        drawn++;
+      }
+    }
+    return drawn;
+  }
+
+  /**
+   * Draws the part of tile {@code source}'s image that covers {@code area} (image pixels) at its
+   * place on screen. Screen edges are rounded from image positions, so that neighbouring tiles
+   * share them exactly: no seams, no overlaps.
+   */
+  private static void drawPart(GraphicsContext g, DziPyramid pyramid, DziInfo info,
+      TileId source, Image image, TileGrid.Area area, Viewport view) {
+    double left = Math.round(view.screenX(area.x0()));
+    double top = Math.round(view.screenY(area.y0()));
+    double right = Math.round(view.screenX(area.x1()));
+    double bottom = Math.round(view.screenY(area.y1()));
+    if (right <= left || bottom <= top) {
+      return;
+    }
+    DziPyramid.TileBounds bounds = pyramid.tile(source.level(), source.column(), source.row());
+    double f = TileGrid.factor(info, source.level());
+    // a source may serve tiles of another size than the descriptor says (a stand-in, a preview)
+    double kx = image.getWidth() / bounds.width();
+    double ky = image.getHeight() / bounds.height();
+    boolean crisp = source.level() == info.maxLevel() && view.scale() >= CRISP_ABOVE_SCALE;
+    g.setImageSmoothing(!crisp);
+    g.drawImage(image,
+        (area.x0() / f - bounds.x()) * kx, (area.y0() / f - bounds.y()) * ky,
+        (area.x1() - area.x0()) / f * kx, (area.y1() - area.y0()) / f * ky,
+        left, top, right - left, bottom - top);
+  }
+
+  private static TileGrid.Area clip(TileGrid.Area a, TileGrid.Area to) {
+    return new TileGrid.Area(Math.max(a.x0(), to.x0()), Math.max(a.y0(), to.y0()),
+        Math.min(a.x1(), to.x1()), Math.min(a.y1(), to.y1()));
+  }
+
+  private void arrived(long gen, TileId tile, Image image, IOException failure) {
+    if (gen < imageGeneration) {
+      return; // a tile of an image closed meanwhile
+    }
+    if (image != null) {
+      cache.put(tile, image);
+      markDirty();
+      return;
+    }
+    if (failure != null) {
+      String why = String.valueOf(failure.getMessage());
+      if (!why.equals(lastFailureLogged)) {
+        lastFailureLogged = why;
+        LOG.log(System.Logger.Level.WARNING, "image tiles fail to load (first: " + tile + ")",
+            failure);
+      }
+    }
+    if (gen == generation) {
+      missing.add(tile);
+    }
+    // an answer from before the last source change says nothing about the tile now: the next
+    // frame asks again
+    markDirty();
+  }
+}
