@@ -166,25 +166,30 @@ public final class LocalDziOpener implements DziOpener {
 
     void run() {
       long t0 = System.nanoTime();
+      boolean done = false;
+      ImageReadException why = null;
       try (sink) {
         DziTiler.tile(file, sink, options, this);
-        complete = true;
+        done = true;
         LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "tiled %s in %.1f s into %s",
             name, (System.nanoTime() - t0) / 1e9, dir));
       } catch (CancellationException e) {
         LOG.log(System.Logger.Level.DEBUG, "tiling " + name + " cancelled");
       } catch (IOException e) {
         LOG.log(System.Logger.Level.WARNING, "cannot tile " + file, e);
-        failure = userMessage(name, e);
+        why = userMessage(name, e);
       } catch (RuntimeException | OutOfMemoryError e) {
         LOG.log(System.Logger.Level.ERROR, "tiling " + file + " failed", e);
-        failure = new ImageReadException(name + " could not be opened"
+        why = new ImageReadException(name + " could not be opened"
             + (e instanceof OutOfMemoryError ? ": Tessera ran out of memory." : "."), e);
       } finally {
-        started.countDown();
         synchronized (running) {
           running.remove(dir, this);
         }
+        // only now, so that whoever sees the outcome finds the pyramid in place, not this run
+        complete = done;
+        failure = why;
+        started.countDown();
         finished.countDown();
       }
     }

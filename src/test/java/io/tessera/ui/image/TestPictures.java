@@ -1,0 +1,41 @@
+package io.tessera.ui.image;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * Pictures for the image pane's tests: a grid of 8-pixel cells, each of its own colour, so that
+ * a pixel's colour tells where in the picture it is.
+ */
+final class TestPictures {
+  static final int CELL = 8;
+
+  private TestPictures() {}
+
+  /** The colour (RGB) of the cell holding pixel (x, y). */
+  static int colourAt(int x, int y) {
+    int cx = x / CELL;
+    int cy = y / CELL;
+    return ((cx * 37) & 0xff) << 16 | ((cy * 53) & 0xff) << 8 | ((cx * 7 + cy * 11) & 0xff);
+  }
+
+  /** Writes a {@code width} × {@code height} cell grid as PNG or JPEG, by the file's name. */
+  static Path write(Path file, int width, int height) {
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        img.setRGB(x, y, colourAt(x, y));
+      }
+    }
+    String name = file.getFileName().toString();
+    try {
+      ImageIO.write(img, name.endsWith(".png") ? "png" : "jpg", file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+}
