@@ -125,6 +125,11 @@ public final class ImagePane extends StackPane {
     return viewModel;
   }
 
+  /** The tile-drawing surface; for tests and the benchmark. */
+  TileCanvas tileCanvas() {
+    return tiles;
+  }
+
   /** File name, size and zoom, so the user knows what is open and how far in they are. */
   private Label infoOverlay() {
     Label info = new Label();
