@@ -72,7 +72,9 @@ class DziInfoTest {
         <Image TileSize="254" Overlap="1" Format="jpg"><Size Width="&w;" Height="3"/></Image>
         """;
 
+    // the document type is not read, so its entity stays undeclared
     assertThatThrownBy(() -> parse(xxe)).isInstanceOf(IOException.class)
-        .hasMessageContaining("DOCTYPE");
+        .hasMessageStartingWith("not a DZI descriptor")
+        .hasMessageContaining("\"w\"");
   }
 }
