@@ -42,8 +42,9 @@ final class TileCanvas extends Region {
    * @param tiles tiles of that level in view
    * @param sharpTiles those drawn from their own tile rather than a stand-in
    * @param images tile images drawn, stand-ins included (0: nothing of the image is on screen)
+   * @param drawNanos time the FX thread took to draw it (the painting comes later, elsewhere)
    */
-  record Frame(long number, int level, int tiles, int sharpTiles, int images) {
+  record Frame(long number, int level, int tiles, int sharpTiles, int images, long drawNanos) {
     /** Whether every tile in view was drawn at the level the view needs. */
     boolean sharp() {
       return sharpTiles == tiles;
@@ -128,6 +129,7 @@ final class TileCanvas extends Region {
   }
 
   private void draw() {
+    long start = System.nanoTime();
     GraphicsContext g = canvas.getGraphicsContext2D();
     g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
     OpenImage img = viewModel.imageProperty().get();
@@ -168,7 +170,7 @@ final class TileCanvas extends Region {
     }
     cache.protectRecent(drawn + 1);
     loader.want(img, generation, List.copyOf(wanted));
-    frame.set(new Frame(++frames, level, visible.size(), sharp, drawn));
+    frame.set(new Frame(++frames, level, visible.size(), sharp, drawn, System.nanoTime() - start));
   }
 
   /**
@@ -262,10 +264,10 @@ final class TileCanvas extends Region {
       }
     }
     if (gen == generation) {
+      // (an answer from before the last source change says nothing about the tile now; the
+      // loader asks again if it is still wanted)
       missing.add(tile);
+      markDirty();
     }
-    // an answer from before the last source change says nothing about the tile now: the next
-    // frame asks again
-    markDirty();
   }
 }

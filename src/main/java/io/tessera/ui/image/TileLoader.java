@@ -109,7 +109,7 @@ final class TileLoader {
           result = from.decoded();
         } else {
           byte[] bytes = from.getSource().tile(tile.level(), tile.column(), tile.row());
-          if (bytes != null && stillWanted(gen, tile)) {
+          if (bytes != null && stillWanted(from, tile)) {
             result = OpenImage.decodeTile(tile, bytes);
           } else {
             dropped = bytes != null;
@@ -119,12 +119,19 @@ final class TileLoader {
         failure = e;
       } catch (RuntimeException e) {
         failure = new IOException(e.toString(), e);
-      } finally {
-        synchronized (lock) {
-          inFlight.remove(tile);
+      }
+      boolean useless;
+      synchronized (lock) {
+        inFlight.remove(tile);
+        // useless: dropped, of another image, or "missing" as the source was before it changed
+        useless = dropped || from != image
+            || (result == null && failure == null && gen != generation);
+        if (useless && wanted.contains(tile) && !queue.contains(tile)) {
+          // a frame asked for it again while it was in flight, and so did not queue it
+          queue.addFirst(tile);
         }
       }
-      if (!dropped) {
+      if (!useless) {
         Image img = result;
         IOException why = failure;
         Platform.runLater(() -> delivery.arrived(gen, tile, img, why));
@@ -132,9 +139,9 @@ final class TileLoader {
     }
   }
 
-  private boolean stillWanted(long gen, TileId tile) {
+  private boolean stillWanted(OpenImage from, TileId tile) {
     synchronized (lock) {
-      return gen == generation && wanted.contains(tile);
+      return from == image && wanted.contains(tile);
     }
   }
 
