@@ -230,9 +230,16 @@ public final class ImageViewModel {
     setView(s, (viewportWidth - img.getWidth() * s) / 2, (viewportHeight - img.getHeight() * s) / 2);
   }
 
-  /** One image pixel per screen pixel, keeping the point at the viewport centre in place ({@code 1}). */
+  /**
+   * One image pixel per screen pixel, keeping the point at the viewport centre in place to within
+   * half a pixel ({@code 1}): the image's edges go to whole screen pixels, so that each pixel is
+   * drawn on one screen pixel rather than spread over two.
+   */
   public void oneToOne() {
     zoomAt(viewportWidth / 2, viewportHeight / 2, 1 / scale.get());
+    if (image.get() != null) {
+      setView(1, Math.round(offsetX.get()), Math.round(offsetY.get()));
+    }
   }
 
   /** Zooms by {@code factor} keeping the image point under (screenX, screenY) in place. */

@@ -17,6 +17,7 @@ final class Minimap extends Canvas {
   static final double SIZE = 180;
   private static final Color FRAME = Color.web("#3b4652");
   private static final Color VIEW = Color.web("#e8522f");
+  private static final Color HALO = Color.web("#ffffffcc");
 
   private final ImageViewModel viewModel;
   private final TileCanvas tiles;
@@ -78,11 +79,15 @@ final class Minimap extends Canvas {
     double y0 = Math.max(0, view.pixelY(0)) * k;
     double x1 = Math.min(img.getWidth(), view.pixelX(view.width())) * k;
     double y1 = Math.min(img.getHeight(), view.pixelY(view.height())) * k;
-    // never smaller than a few pixels, or deep zoom would lose the rectangle
+    // never smaller than a few pixels, or deep zoom would lose the rectangle; a light halo keeps
+    // it visible on dark and on red ground
     double cx = (x0 + x1) / 2;
     double cy = (y0 + y1) / 2;
-    double rw = Math.max(4, x1 - x0);
-    double rh = Math.max(4, y1 - y0);
+    double rw = Math.max(7, x1 - x0);
+    double rh = Math.max(7, y1 - y0);
+    g.setStroke(HALO);
+    g.setLineWidth(3.5);
+    g.strokeRect(cx - rw / 2, cy - rh / 2, rw, rh);
     g.setStroke(VIEW);
     g.setLineWidth(1.5);
     g.strokeRect(cx - rw / 2, cy - rh / 2, rw, rh);

@@ -216,28 +216,54 @@ final class TileCanvas extends Region {
 
   /**
    * Draws the part of tile {@code source}'s image that covers {@code area} (image pixels) at its
-   * place on screen. Screen edges are rounded from image positions, so that neighbouring tiles
-   * share them exactly: no seams, no overlaps.
+   * place on screen.
+   *
+   * <p>Smoothed, screen edges are rounded from image positions, so that neighbouring tiles share
+   * them exactly: no seams, no overlaps, and whole-pixel copies at 1:1. Crisp (full resolution
+   * zoomed in), every pixel goes exactly where the view transform puts it, so that the square
+   * under the cursor is the pixel the status bar names; each tile then also draws its overlap
+   * with its neighbours, cut to whole screen pixels, which leaves no seam between them.
    */
   private static void drawPart(GraphicsContext g, DziPyramid pyramid, DziInfo info,
       TileId source, Image image, TileGrid.Area area, Viewport view) {
-    double left = Math.round(view.screenX(area.x0()));
-    double top = Math.round(view.screenY(area.y0()));
-    double right = Math.round(view.screenX(area.x1()));
-    double bottom = Math.round(view.screenY(area.y1()));
-    if (right <= left || bottom <= top) {
-      return;
-    }
     DziPyramid.TileBounds bounds = pyramid.tile(source.level(), source.column(), source.row());
     double f = TileGrid.factor(info, source.level());
     // a source may serve tiles of another size than the descriptor says (a stand-in, a preview)
     double kx = image.getWidth() / bounds.width();
     double ky = image.getHeight() / bounds.height();
     boolean crisp = source.level() == info.maxLevel() && view.scale() >= CRISP_ABOVE_SCALE;
+    // the part to draw in the tile's own pixels
+    double x0 = area.x0() / f - bounds.x();
+    double y0 = area.y0() / f - bounds.y();
+    double x1 = area.x1() / f - bounds.x();
+    double y1 = area.y1() / f - bounds.y();
+    double left;
+    double top;
+    double right;
+    double bottom;
+    if (crisp) {
+      // with the overlap, then inwards to whole screen pixels: no edge is antialiased against
+      // what lies below, and at 1.5 screen pixels per pixel or more the overlap still covers
+      // the seam; only the image's outer edges may lose a partly covered screen column
+      left = Math.ceil(view.screenX((bounds.x() + Math.max(0, x0 - info.overlap())) * f));
+      top = Math.ceil(view.screenY((bounds.y() + Math.max(0, y0 - info.overlap())) * f));
+      right = Math.floor(view.screenX((bounds.x() + Math.min(bounds.width(), x1 + info.overlap())) * f));
+      bottom = Math.floor(view.screenY((bounds.y() + Math.min(bounds.height(), y1 + info.overlap())) * f));
+      x0 = view.pixelX(left) / f - bounds.x();
+      y0 = view.pixelY(top) / f - bounds.y();
+      x1 = view.pixelX(right) / f - bounds.x();
+      y1 = view.pixelY(bottom) / f - bounds.y();
+    } else {
+      left = Math.round(view.screenX(area.x0()));
+      top = Math.round(view.screenY(area.y0()));
+      right = Math.round(view.screenX(area.x1()));
+      bottom = Math.round(view.screenY(area.y1()));
+    }
+    if (right <= left || bottom <= top) {
+      return;
+    }
     g.setImageSmoothing(!crisp);
-    g.drawImage(image,
-        (area.x0() / f - bounds.x()) * kx, (area.y0() / f - bounds.y()) * ky,
-        (area.x1() - area.x0()) / f * kx, (area.y1() - area.y0()) / f * ky,
+    g.drawImage(image, x0 * kx, y0 * ky, (x1 - x0) * kx, (y1 - y0) * ky,
         left, top, right - left, bottom - top);
   }
 

@@ -149,6 +149,41 @@ class ImagePaneTest {
   }
 
   @Test
+  void zoomedInEveryScreenPixelShowsThePixelTheModelPutsThereAcrossTileEdges(FxRobot robot) throws Exception {
+    Path picture = TestPictures.write(dir.resolve("pixels.png"), 700, 500, 1);
+    robot.interact(() -> vm.open(picture));
+    sharpFrame();
+
+    // 6.3 screen pixels per pixel, centred a fraction off the corner of four tiles (254, 254)
+    robot.interact(() -> {
+      vm.zoomAt(400, 300, 6.3 / vm.scaleProperty().get());
+      vm.centreOn(254.37, 253.71);
+    });
+    sharpFrame();
+
+    Viewport view = fx(vm::viewport);
+    WritableImage shot = fx(() -> pane.snapshot(null, null));
+    int checked = 0;
+    int wrong = 0;
+    for (int sy = 150; sy < 450; sy++) {
+      for (int sx = 250; sx < 550; sx++) {
+        // a mouse event's coordinates are the top-left corner of the screen pixel it is on
+        double px = view.pixelX(sx);
+        double py = view.pixelY(sy);
+        // a screen pixel whose corner is on a pixel edge may go either way
+        if (Math.abs(px - Math.rint(px)) < 0.02 || Math.abs(py - Math.rint(py)) < 0.02) {
+          continue;
+        }
+        checked++;
+        int drawn = shot.getPixelReader().getArgb(sx, sy) & 0xffffff;
+        wrong += drawn == TestPictures.colourAt((int) px, (int) py, 1) ? 0 : 1;
+      }
+    }
+    assertThat(checked).isGreaterThan(80_000);
+    assertThat(wrong).as("screen pixels showing another pixel than the model's").isZero();
+  }
+
+  @Test
   void tilesNotMadeYetAreStoodInForByACoarserLevelUntilTheSourceChanges(FxRobot robot) throws Exception {
     Path picture = TestPictures.write(dir.resolve("scan.png"), 2000, 1500);
     try (FolderTileSink sink = new FolderTileSink(dir.resolve("dzi/scan"))) {
