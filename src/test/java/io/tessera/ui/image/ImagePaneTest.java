@@ -221,6 +221,27 @@ class ImagePaneTest {
   }
 
   @Test
+  void panningAnOpaqueImageAwayLeavesNoTraceOfIt(FxRobot robot) throws Exception {
+    Path picture = TestPictures.write(dir.resolve("photo.jpg"), 3000, 2000);
+    try (FolderTileSink sink = new FolderTileSink(dir.resolve("jpeg/photo"))) {
+      DziTiler.tile(picture, sink, DziOptions.defaults(), TilingListener.NONE);
+    }
+    FolderDziSource source = FolderDziSource.open(dir.resolve("jpeg/photo.dzi"));
+    int background = drawnColour(100, 100);
+
+    robot.interact(() -> vm.show("photo.jpg", source));
+    sharpFrame();
+    // fitted: 800 × 533 from y 33, so (100, 100) shows the picture
+    assertThat(drawnColour(100, 100)).isNotEqualTo(background);
+
+    robot.drag(fx(() -> pane.localToScreen(400, 300)), MouseButton.PRIMARY).moveBy(200, 200).drop();
+    sharpFrame();
+
+    assertThat(drawnColour(100, 100)).as("the margin the image left").isEqualTo(background);
+    assertThat(drawnColour(250, 300)).isNotEqualTo(background);
+  }
+
+  @Test
   void theMinimapShowsWhileZoomedInAndMovesTheViewWhereItIsPressed(FxRobot robot) throws Exception {
     Path picture = TestPictures.write(dir.resolve("map.png"), 2400, 1200);
     robot.interact(() -> vm.open(picture));
