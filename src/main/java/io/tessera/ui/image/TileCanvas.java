@@ -13,6 +13,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 
 /**
  * Draws the image of an {@link ImageViewModel} from its pyramid's tiles, on a {@link Canvas} the
@@ -32,6 +33,8 @@ final class TileCanvas extends Region {
   private static final System.Logger LOG = System.getLogger(TileCanvas.class.getName());
   /** Screen-pixel scale above which full-resolution pixels are drawn as crisp squares. */
   static final double CRISP_ABOVE_SCALE = 1.5;
+  /** Where the image will be once its tiles are there. */
+  private static final Color PENDING = Color.web("#e3e7ec");
   /** Decoding threads: tiles decode in a few milliseconds, and the machine may have two cores. */
   private static final int LOADER_THREADS = 2;
 
@@ -141,10 +144,12 @@ final class TileCanvas extends Region {
     }
     DziInfo info = img.getInfo();
     DziPyramid pyramid = info.pyramid();
-    int level = TileGrid.levelFor(info, view.scale(), img.coarsestLevel());
+    // on a high-density screen a screen pixel is several device pixels: finer levels show there
+    double density = getScene() == null || getScene().getWindow() == null
+        ? 1 : getScene().getWindow().getOutputScaleX();
+    int level = TileGrid.levelFor(info, view.scale() * density, img.coarsestLevel());
     TileId overview = new TileId(TileGrid.overviewLevel(info, img.coarsestLevel()), 0, 0);
-    // the overview stands in for every tile of its level and finer ones
-    clear(g, info, view, cache.contains(overview) && level >= overview.level());
+    clear(g, info, view, cache.contains(overview), level >= overview.level());
     List<TileId> visible = TileGrid.visible(info, level, view);
     TileGrid.Area shown = new TileGrid.Area(
         Math.max(0, view.pixelX(0)), Math.max(0, view.pixelY(0)),
@@ -178,24 +183,31 @@ final class TileCanvas extends Region {
 
   /**
    * Clears what the tiles will not paint over. With the overview loaded (and the view at its
-   * level or finer), every tile in view gets at least that drawn over it; when the tiles are also
-   * opaque (JPEG), only the margins around
-   * the image need clearing. Clearing the whole canvas is a pass over every pixel, which the
-   * software pipeline feels (a sixth of its painting time while panning, measured).
+   * level or finer: it stands in for every tile there), every tile in view gets at least that
+   * drawn over it; when the tiles are also opaque (JPEG), only the margins around the image need
+   * clearing. Clearing the whole canvas is a pass over every pixel, which the software pipeline
+   * feels (a sixth of its painting time while panning, measured). Until the overview is there
+   * (the tiles are still being made, or the first ones are on their way), the image's area is
+   * shaded, so that its extent shows.
    */
-  private void clear(GraphicsContext g, DziInfo info, Viewport view, boolean covered) {
+  private void clear(GraphicsContext g, DziInfo info, Viewport view, boolean overviewLoaded,
+      boolean overviewStandsIn) {
     double w = canvas.getWidth();
     double h = canvas.getHeight();
-    String format = info.format().toLowerCase(Locale.ROOT);
-    if (!covered || !(format.equals("jpg") || format.equals("jpeg"))) {
-      g.clearRect(0, 0, w, h);
-      return;
-    }
     // to whole pixels outwards: tiles may leave a partly covered column at the image's edges
     double left = Math.max(0, Math.min(w, Math.ceil(view.screenX(0))));
     double top = Math.max(0, Math.min(h, Math.ceil(view.screenY(0))));
     double right = Math.max(left, Math.min(w, Math.floor(view.screenX(info.width()))));
     double bottom = Math.max(top, Math.min(h, Math.floor(view.screenY(info.height()))));
+    String format = info.format().toLowerCase(Locale.ROOT);
+    if (!overviewLoaded || !overviewStandsIn || !(format.equals("jpg") || format.equals("jpeg"))) {
+      g.clearRect(0, 0, w, h);
+      if (!overviewLoaded) {
+        g.setFill(PENDING);
+        g.fillRect(left, top, right - left, bottom - top);
+      }
+      return;
+    }
     g.clearRect(0, 0, w, top);
     g.clearRect(0, bottom, w, h - bottom);
     g.clearRect(0, top, left, bottom - top);
