@@ -5,6 +5,7 @@ import java.awt.Robot;
 import java.awt.event.InputEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,8 @@ public final class ImagePaneBench {
   private static final Map<String, List<Double>> PULSE_MS = new LinkedHashMap<>();
   private static final Map<String, List<Double>> GAP_MS = new LinkedHashMap<>();
   private static final Map<String, List<Double>> DRAW_MS = new LinkedHashMap<>();
+  /** CPU milliseconds of the FX thread and of the render thread over each phase. */
+  private static final Map<String, double[]> CPU_MS = new LinkedHashMap<>();
   /** A display frame: the input script moves the mouse this often, as a hand on a 60 Hz screen. */
   private static final long STEP_MICROS = 16_667;
 
@@ -130,6 +133,7 @@ public final class ImagePaneBench {
     List<Double> firstTiles = new ArrayList<>();
     List<Double> allSharp = new ArrayList<>();
     List<Double> photoFirst = new ArrayList<>();
+    List<Double> shown = new ArrayList<>();
     for (int i = 0; i < opens; i++) {
       // the photo first: every open of the picture is then a new image with an empty tile cache
       double[] p = timeOpen(() -> vm.show(photo.getFileName().toString(),
@@ -138,6 +142,7 @@ public final class ImagePaneBench {
       double[] t = timeOpen(() -> vm.open(picture));
       firstTiles.add(t[0]);
       allSharp.add(t[1]);
+      shown.add(t[2]);
     }
 
     // the same script over ours, the photo decoded whole, and the empty pane
@@ -151,7 +156,7 @@ public final class ImagePaneBench {
       pane = empty;
     });
 
-    report(info, photo, firstTiles, allSharp, photoFirst);
+    report(info, photo, firstTiles, allSharp, photoFirst, shown);
     onFx(() -> {
       executor.close();
       Platform.exit();
@@ -178,8 +183,11 @@ public final class ImagePaneBench {
   private static double[] timeOpen(Runnable open) throws Exception {
     CompletableFuture<Double> first = new CompletableFuture<>();
     CompletableFuture<Double> sharp = new CompletableFuture<>();
+    CompletableFuture<Double> shownAt = new CompletableFuture<>();
     long[] t0 = new long[1];
     OpenImage[] before = new OpenImage[1];
+    javafx.beans.value.ChangeListener<OpenImage> opened =
+        (o, was, is) -> shownAt.complete((System.nanoTime() - t0[0]) / 1e6);
     javafx.beans.value.ChangeListener<TileCanvas.Frame> listener = (o, was, f) -> {
       double ms = (System.nanoTime() - t0[0]) / 1e6;
       OpenImage shown = vm.imageProperty().get();
@@ -192,6 +200,7 @@ public final class ImagePaneBench {
     };
     onFx(() -> {
       pane.tileCanvas().frameProperty().addListener(listener);
+      vm.imageProperty().addListener(opened);
       before[0] = vm.imageProperty().get();
       t0[0] = System.nanoTime();
       open.run();
@@ -204,11 +213,12 @@ public final class ImagePaneBench {
     } finally {
       onFx(() -> {
         pane.tileCanvas().frameProperty().removeListener(listener);
+        vm.imageProperty().removeListener(opened);
         return null;
       });
     }
     Thread.sleep(400);
-    return new double[] {a, b};
+    return new double[] {a, b, shownAt.getNow(Double.NaN)};
   }
 
   /** Shows something, then drags slowly, drags fast and wheels in and out over it. */
@@ -286,6 +296,7 @@ public final class ImagePaneBench {
     ScheduledExecutorService player = Executors.newSingleThreadScheduledExecutor();
     CountDownLatch done = new CountDownLatch(1);
     Iterator<Runnable> next = steps.iterator();
+    double[] cpu0 = {cpuMillis(fxThreadId), cpuMillis(renderThreadId())};
     phase = name;
     ScheduledFuture<?> playing = player.scheduleAtFixedRate(() -> {
       if (next.hasNext()) {
@@ -304,11 +315,28 @@ public final class ImagePaneBench {
     }
     Thread.sleep(300); // the last pulses' log lines
     phase = null;
+    CPU_MS.put(name, new double[] {
+        cpuMillis(fxThreadId) - cpu0[0], cpuMillis(renderThreadId()) - cpu0[1]});
     Thread.sleep(500);
   }
 
+  /** The thread that paints frames (Prism's renderer), or -1. */
+  private static long renderThreadId() {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("QuantumRenderer")) {
+        return t.getId();
+      }
+    }
+    return -1;
+  }
+
+  private static double cpuMillis(long threadId) {
+    long nanos = threadId < 0 ? -1 : ManagementFactory.getThreadMXBean().getThreadCpuTime(threadId);
+    return nanos < 0 ? Double.NaN : nanos / 1e6;
+  }
+
   private static void report(DziInfo info, Path photo, List<Double> firstTiles,
-      List<Double> allSharp, List<Double> photoFirst) throws IOException {
+      List<Double> allSharp, List<Double> photoFirst, List<Double> shown) throws IOException {
     System.out.println();
     System.out.printf(Locale.ROOT, "# picture %,d × %,d px (%.0f MP), %d levels; window %.0f × %.0f;"
         + " %d opens each%n", info.width(), info.height(), info.width() * (double) info.height() / 1e6,
@@ -321,8 +349,9 @@ public final class ImagePaneBench {
         first, first / 300, firstTiles.get(0), list(firstTiles), photo.getFileName(), anchor,
         first / anchor);
     System.out.printf(Locale.ROOT,
-        "view sharp    median %6.0f ms   (every tile in view at its level; runs %s)%n",
-        median(allSharp), list(allSharp));
+        "view sharp    median %6.0f ms   (every tile in view at its level; runs %s;"
+            + " of which the open itself, file to descriptor: runs %s)%n",
+        median(allSharp), list(allSharp), list(shown));
     for (String motion : List.of("idle", "drag 15 px/frame", "drag 40 px/frame", "wheel")) {
       String ours = "tiles " + motion;
       String photoKey = "photo " + motion;
@@ -345,6 +374,14 @@ public final class ImagePaneBench {
           "", photoMax, pct(FX_MS.get(photoKey), 99), max(WORK_MS.get(photoKey)),
           max(GAP_MS.get(photoKey)), oursMax / Math.max(1, photoMax), max(FX_MS.get(emptyKey)),
           pct(FX_MS.get(emptyKey), 99));
+      double[] cpu = CPU_MS.getOrDefault(ours, new double[] {Double.NaN, Double.NaN});
+      double[] cpuPhoto = CPU_MS.getOrDefault(photoKey, new double[] {Double.NaN, Double.NaN});
+      double[] cpuEmpty = CPU_MS.getOrDefault(emptyKey, new double[] {Double.NaN, Double.NaN});
+      System.out.printf(Locale.ROOT,
+          "%-17s   CPU over the phase (load-proof): FX thread %5.0f ms, painting %5.0f ms;"
+              + " photo %5.0f / %5.0f ms; empty pane %5.0f / %5.0f ms; painting tiles/photo %.2f%n",
+          "", cpu[0], cpu[1], cpuPhoto[0], cpuPhoto[1], cpuEmpty[0], cpuEmpty[1],
+          cpu[1] / cpuPhoto[1]);
     }
   }
 
