@@ -4,6 +4,7 @@ import io.tessera.client.MissionsClient;
 import io.tessera.core.geo.LonLat;
 import io.tessera.ui.image.ImagePane;
 import io.tessera.ui.image.ImageViewModel;
+import io.tessera.ui.image.LocalDziOpener;
 import io.tessera.ui.map.MapPane;
 import io.tessera.ui.mission.MissionWorkspace;
 import io.tessera.ui.scene3d.Scene3DPane;
@@ -94,7 +95,10 @@ public final class MainWindow {
         new MainViewModel(
             ServiceProbe.of(context.client()), context.serviceUrl(), executor, context.notice());
     this.imagePane =
-        new ImagePane(new ImageViewModel(executor), this::openImageDialog, this::openImage);
+        new ImagePane(
+            new ImageViewModel(executor, new LocalDziOpener(context.dataDir().resolve("cache/dzi"))),
+            this::openImageDialog,
+            this::openImage);
     this.poller = new Timeline(new KeyFrame(POLL_INTERVAL, e -> viewModel.refresh()));
     poller.setCycleCount(Animation.INDEFINITE);
 

@@ -4,49 +4,51 @@ import io.tessera.ui.NavigationKeys;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.image.Image;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
 
 /**
- * Shows one image with pan and zoom: drag (left or middle button) pans, the wheel zooms at the
- * cursor, {@code +}/{@code -} zoom, {@code 0} fits, {@code 1} shows pixels 1:1, arrows pan, a
- * double-click zooms in one step. Files dropped on the pane open in it.
- *
- * <p>The visible part of the image is drawn onto a {@link Canvas} the size of the pane. A canvas
- * rather than an {@code ImageView}: {@code ImageView.setSmooth(false)} is ignored by the ES2 and
- * software pipelines (measured), while the canvas's {@code setImageSmoothing(false)} shows zoomed
- * pixels as the crisp squares that pixel-exact marking needs.
+ * A deep-zoom viewer: shows one image from its pyramid's tiles with pan and zoom. Drag (left or
+ * middle button) pans, the wheel zooms at the cursor, {@code +}/{@code -} zoom, {@code 0} fits,
+ * {@code 1} shows pixels 1:1, arrows pan, a double-click zooms in one step. A minimap in the top
+ * right corner shows where the view is while part of the image is out of it; a progress bar
+ * shows while the image's tiles are still being made. Files dropped on the pane open in it.
  */
 public final class ImagePane extends StackPane {
   private static final double ARROW_PAN_PX = 60;
-  /** Screen-pixel scale above which pixels are drawn as crisp squares rather than blurred. */
-  private static final double CRISP_ABOVE_SCALE = 1.5;
+  /** Zoom factor of one wheel notch. */
+  private static final double WHEEL_ZOOM_PER_NOTCH = 1.25;
+  /** How often the pane looks for new tiles while they are being made. */
+  static final Duration TILING_POLL = Duration.millis(300);
 
   private final ImageViewModel viewModel;
-  private final Pane canvas = new Pane();
-  private final Canvas view = new Canvas();
+  private final TileCanvas tiles;
   private final Runnable onOpenRequest;
   private final Consumer<Path> onFileDropped;
+  private final Timeline tilingPoll;
   private Point2D dragFrom;
 
   /**
@@ -62,24 +64,28 @@ public final class ImagePane extends StackPane {
     setId("imagePane");
     setFocusTraversable(true);
 
-    view.setManaged(false);
-    view.widthProperty().bind(canvas.widthProperty());
-    view.heightProperty().bind(canvas.heightProperty());
-    canvas.getChildren().add(view);
-    canvas.getStyleClass().add("image-canvas");
+    tiles = new TileCanvas(viewModel);
+    tiles.getStyleClass().add("image-canvas");
     Rectangle clip = new Rectangle();
-    clip.widthProperty().bind(canvas.widthProperty());
-    clip.heightProperty().bind(canvas.heightProperty());
-    canvas.setClip(clip);
+    clip.widthProperty().bind(tiles.widthProperty());
+    clip.heightProperty().bind(tiles.heightProperty());
+    tiles.setClip(clip);
+    Minimap minimap = new Minimap(viewModel, tiles);
+    StackPane.setAlignment(minimap, Pos.TOP_RIGHT);
+    StackPane.setMargin(minimap, new Insets(10));
 
-    getChildren().addAll(canvas, infoOverlay(), emptyState(), loadingState(), errorState());
+    getChildren().addAll(
+        tiles, infoOverlay(), minimap, tilingOverlay(), emptyState(), loadingState(), errorState());
 
-    canvas.widthProperty().addListener((o, a, b) -> resized());
-    canvas.heightProperty().addListener((o, a, b) -> resized());
-    viewModel.imageProperty().addListener((o, a, b) -> redraw());
-    viewModel.scaleProperty().addListener((o, a, b) -> redraw());
-    viewModel.offsetXProperty().addListener((o, a, b) -> redraw());
-    viewModel.offsetYProperty().addListener((o, a, b) -> redraw());
+    tilingPoll = new Timeline(new KeyFrame(TILING_POLL, e -> viewModel.refreshTiling()));
+    tilingPoll.setCycleCount(Animation.INDEFINITE);
+    viewModel.tilingProperty().addListener((o, was, is) -> {
+      if (is) {
+        tilingPoll.play();
+      } else {
+        tilingPoll.stop();
+      }
+    });
 
     installMouse();
     NavigationKeys.install(
@@ -119,6 +125,11 @@ public final class ImagePane extends StackPane {
     return viewModel;
   }
 
+  /** The tile-drawing surface; for tests and the benchmark. */
+  TileCanvas tileCanvas() {
+    return tiles;
+  }
+
   /** File name, size and zoom, so the user knows what is open and how far in they are. */
   private Label infoOverlay() {
     Label info = new Label();
@@ -128,21 +139,19 @@ public final class ImagePane extends StackPane {
         .bind(
             Bindings.createStringBinding(
                 () -> {
-                  Image img = viewModel.imageProperty().get();
-                  String name = viewModel.nameProperty().get();
-                  if (img == null || name == null) {
+                  OpenImage img = viewModel.imageProperty().get();
+                  if (img == null) {
                     return "";
                   }
                   return String.format(
                       Locale.ROOT,
-                      "%s  ·  %d × %d px  ·  %s",
-                      name,
-                      (long) img.getWidth(),
-                      (long) img.getHeight(),
+                      "%s  ·  %,d × %,d px  ·  %s",
+                      img.getName(),
+                      img.getWidth(),
+                      img.getHeight(),
                       zoomPercent(viewModel.scaleProperty().get()));
                 },
                 viewModel.imageProperty(),
-                viewModel.nameProperty(),
                 viewModel.scaleProperty()));
     info.visibleProperty().bind(viewModel.imageProperty().isNotNull());
     info.setMouseTransparent(true);
@@ -153,6 +162,39 @@ public final class ImagePane extends StackPane {
   private static String zoomPercent(double scale) {
     double pct = scale * 100;
     return pct < 10 ? String.format(Locale.ROOT, "%.1f %%", pct) : String.format(Locale.ROOT, "%.0f %%", pct);
+  }
+
+  /** "Tiling NAME… 42 %" with a bar and a way to stop, while the tiles are being made. */
+  private HBox tilingOverlay() {
+    Label label = new Label();
+    label.setId("tilingLabel");
+    label.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> String.format(
+                    Locale.ROOT,
+                    "Preparing %s for deep zoom… %d %%",
+                    viewModel.nameProperty().get(),
+                    Math.round(100 * viewModel.tilingProgressProperty().get())),
+                viewModel.nameProperty(),
+                viewModel.tilingProgressProperty()));
+    ProgressBar bar = new ProgressBar();
+    bar.setId("tilingProgress");
+    bar.setPrefWidth(160);
+    bar.progressProperty().bind(viewModel.tilingProgressProperty());
+    Button cancel = new Button("Cancel");
+    cancel.setId("cancelTiling");
+    cancel.setTooltip(new Tooltip("Stop preparing this image and close it"));
+    cancel.setOnAction(e -> viewModel.cancelTiling());
+    HBox box = new HBox(10, label, bar, cancel);
+    box.setAlignment(Pos.CENTER_LEFT);
+    box.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+    box.getStyleClass().add("overlay-hint");
+    box.setStyle("-fx-translate-x: 0; -fx-translate-y: 10; -fx-font-size: 12px;");
+    box.visibleProperty().bind(viewModel.tilingProperty());
+    box.managedProperty().bind(box.visibleProperty());
+    StackPane.setAlignment(box, Pos.TOP_CENTER);
+    return box;
   }
 
   private VBox emptyState() {
@@ -222,38 +264,10 @@ public final class ImagePane extends StackPane {
     return box;
   }
 
-  private void resized() {
-    viewModel.setViewportSize(canvas.getWidth(), canvas.getHeight());
-    redraw();
-  }
-
-  /** Draws the visible part of the image at its screen position and size. */
-  private void redraw() {
-    GraphicsContext g = view.getGraphicsContext2D();
-    g.clearRect(0, 0, view.getWidth(), view.getHeight());
-    Image img = viewModel.imageProperty().get();
-    double s = viewModel.scaleProperty().get();
-    double ox = viewModel.offsetXProperty().get();
-    double oy = viewModel.offsetYProperty().get();
-    if (img == null || s <= 0) {
-      return;
-    }
-    double x0 = Math.max(0, ox);
-    double y0 = Math.max(0, oy);
-    double x1 = Math.min(view.getWidth(), ox + img.getWidth() * s);
-    double y1 = Math.min(view.getHeight(), oy + img.getHeight() * s);
-    if (x1 <= x0 || y1 <= y0) {
-      return;
-    }
-    g.setImageSmoothing(s < CRISP_ABOVE_SCALE);
-    g.drawImage(
-        img, (x0 - ox) / s, (y0 - oy) / s, (x1 - x0) / s, (y1 - y0) / s, x0, y0, x1 - x0, y1 - y0);
-  }
-
   private void installMouse() {
-    canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> viewModel.pointerMoved(e.getX(), e.getY()));
-    canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> viewModel.pointerExited());
-    canvas.addEventHandler(
+    tiles.addEventHandler(MouseEvent.MOUSE_MOVED, e -> viewModel.pointerMoved(e.getX(), e.getY()));
+    tiles.addEventHandler(MouseEvent.MOUSE_EXITED, e -> viewModel.pointerExited());
+    tiles.addEventHandler(
         MouseEvent.MOUSE_PRESSED,
         e -> {
           requestFocus();
@@ -262,35 +276,37 @@ public final class ImagePane extends StackPane {
           }
           e.consume(); // keeps the surrounding TabPane from taking the focus back
         });
-    canvas.addEventHandler(
+    tiles.addEventHandler(
         MouseEvent.MOUSE_DRAGGED,
         e -> {
           if (dragFrom != null) {
-            canvas.setCursor(Cursor.CLOSED_HAND);
+            tiles.setCursor(Cursor.CLOSED_HAND);
             viewModel.panBy(e.getX() - dragFrom.getX(), e.getY() - dragFrom.getY());
             dragFrom = new Point2D(e.getX(), e.getY());
           }
           viewModel.pointerMoved(e.getX(), e.getY());
         });
-    canvas.addEventHandler(
+    tiles.addEventHandler(
         MouseEvent.MOUSE_RELEASED,
         e -> {
           dragFrom = null;
-          canvas.setCursor(Cursor.DEFAULT);
+          tiles.setCursor(Cursor.DEFAULT);
         });
-    canvas.addEventHandler(
+    tiles.addEventHandler(
         MouseEvent.MOUSE_CLICKED,
         e -> {
           if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && e.isStillSincePress()) {
             viewModel.zoomAt(e.getX(), e.getY(), ImageViewModel.ZOOM_STEP);
           }
         });
-    canvas.addEventHandler(
+    tiles.addEventHandler(
         ScrollEvent.SCROLL,
         e -> {
           if (e.getDeltaY() != 0) {
-            // ~1.25× per wheel notch (40 px on most platforms), smooth for trackpads.
-            viewModel.zoomAt(e.getX(), e.getY(), Math.exp(e.getDeltaY() * 0.0056));
+            // deltaY is notches times the platform's multiplier (40 on GTK, 1 under Monocle);
+            // touchpads send fractions of a notch, which zoom smoothly
+            double notches = e.getMultiplierY() > 0 ? e.getDeltaY() / e.getMultiplierY() : Math.signum(e.getDeltaY());
+            viewModel.zoomAt(e.getX(), e.getY(), Math.pow(WHEEL_ZOOM_PER_NOTCH, notches));
             e.consume();
           }
         });

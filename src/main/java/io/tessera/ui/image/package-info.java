@@ -1,5 +1,8 @@
 /**
- * The image pane: opens a photo, orthomosaic or scan and lets the user pan and zoom it, reporting
- * the pixel under the cursor. Deep-zoom tiling replaces the single texture in a later issue.
+ * The image pane: a deep-zoom viewer over DZI tiles for photos, orthomosaics and scans. A {@link
+ * io.tessera.ui.image.DziSource} gives a pyramid's tiles (a DZI folder, or one being written); a
+ * {@link io.tessera.ui.image.DziOpener} turns a picture file into one (today by tiling it into a
+ * local cache); the pane loads the tiles in view off the FX thread, shows a coarser level until
+ * the right one arrives, and reports the pixel under the cursor.
  */
 package io.tessera.ui.image;

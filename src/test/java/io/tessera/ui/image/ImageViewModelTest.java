@@ -9,12 +9,23 @@ import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
+/**
+ * The view maths and open flows of the image pane's model, without a stage. Images come as
+ * pictures decoded whole (their geometry is all the maths needs); opening through a {@link
+ * DziOpener} is {@link LocalDziOpenerTest}'s.
+ */
 class ImageViewModelTest {
-  private static final Path PHOTO = Path.of("photo.jpg");
+  private static final DziOpener NO_FILES = file -> {
+    throw new ImageReadException(file.getFileName() + " is not a picture Tessera can open.");
+  };
 
   @BeforeAll
   static void toolkit() throws Exception {
@@ -23,10 +34,17 @@ class ImageViewModelTest {
   }
 
   private static ImageViewModel open(int width, int height, double viewW, double viewH) {
-    Image img = new WritableImage(width, height);
-    ImageViewModel vm = new ImageViewModel(new CurrentThreadTaskExecutor(), p -> img);
+    ImageViewModel vm = new ImageViewModel(new CurrentThreadTaskExecutor(), NO_FILES);
     vm.setViewportSize(viewW, viewH);
-    vm.open(PHOTO);
+    vm.show("photo.jpg", () -> new WritableImage(width, height));
+    return vm;
+  }
+
+  /** An image of any size, shown from a DZI folder that has no tiles: the maths needs none. */
+  private static ImageViewModel openTiled(int width, int height, double viewW, double viewH) {
+    ImageViewModel vm = new ImageViewModel(new CurrentThreadTaskExecutor(), NO_FILES);
+    vm.setViewportSize(viewW, viewH);
+    vm.show("ortho.tif", new FolderDziSource(new DziInfo(width, height, 254, 1, "jpg"), Path.of("no-tiles")));
     return vm;
   }
 
@@ -39,6 +57,8 @@ class ImageViewModelTest {
     assertThat(vm.offsetYProperty().get()).isEqualTo(200.0);
     assertThat(vm.loadingProperty().get()).isFalse();
     assertThat(vm.errorProperty().get()).isNull();
+    assertThat(vm.imageProperty().get().getWidth()).isEqualTo(400);
+    assertThat(vm.nameProperty().get()).isEqualTo("photo.jpg");
   }
 
   @Test
@@ -85,6 +105,61 @@ class ImageViewModelTest {
     assertThat(after.getY()).isCloseTo(before.getY(), within(1e-9));
   }
 
+  @Property(tries = 200)
+  void anyZoomKeepsThePixelUnderTheCursorAndTheStatusFollowsIt(
+      @ForAll @IntRange(min = 1, max = 60000) int width,
+      @ForAll @IntRange(min = 1, max = 60000) int height,
+      @ForAll @DoubleRange(min = 0, max = 1000) double x,
+      @ForAll @DoubleRange(min = 0, max = 700) double y,
+      @ForAll @DoubleRange(min = 0.01, max = 100) double factor) {
+    ImageViewModel vm = openTiled(width, height, 1000, 700);
+    vm.pointerMoved(x, y);
+    Point2D before = vm.toPixel(x, y);
+
+    vm.zoomAt(x, y, factor);
+
+    double s = vm.scaleProperty().get();
+    assertThat(s).isPositive().isLessThanOrEqualTo(ImageViewModel.MAX_SCALE);
+    Point2D after = vm.toPixel(x, y);
+    double tolerance = 1e-9 * Math.max(width, height) + 1e-9;
+    assertThat(after.getX()).isCloseTo(before.getX(), within(tolerance));
+    assertThat(after.getY()).isCloseTo(before.getY(), within(tolerance));
+    Point2D status = vm.pointerPixelProperty().get();
+    boolean inside = after.getX() >= 0 && after.getY() >= 0 && after.getX() < width
+        && after.getY() < height;
+    if (inside) {
+      assertThat(status).isEqualTo(after);
+    } else {
+      assertThat(status).isNull();
+    }
+  }
+
+  @Property(tries = 100)
+  void fitShowsTheWholeImageCentredAndTouchingTwoSides(
+      @ForAll @IntRange(min = 1, max = 60000) int width,
+      @ForAll @IntRange(min = 1, max = 60000) int height,
+      @ForAll @IntRange(min = 50, max = 3000) int viewW,
+      @ForAll @IntRange(min = 50, max = 3000) int viewH) {
+    ImageViewModel vm = openTiled(width, height, viewW, viewH);
+    vm.zoomAt(10, 10, 3);
+
+    vm.fit();
+
+    double s = vm.scaleProperty().get();
+    double left = vm.offsetXProperty().get();
+    double top = vm.offsetYProperty().get();
+    double slack = 1e-6;
+    assertThat(left).isGreaterThanOrEqualTo(-slack);
+    assertThat(top).isGreaterThanOrEqualTo(-slack);
+    assertThat(left + width * s).isLessThanOrEqualTo(viewW + slack);
+    assertThat(top + height * s).isLessThanOrEqualTo(viewH + slack);
+    assertThat(left * 2 + width * s).isCloseTo(viewW, within(slack));
+    assertThat(top * 2 + height * s).isCloseTo(viewH, within(slack));
+    if (s < ImageViewModel.MAX_SCALE) {
+      assertThat(Math.min(left, top)).isCloseTo(0, within(slack));
+    }
+  }
+
   @Test
   void zoomIsBoundedAtBothEnds() {
     ImageViewModel vm = open(400, 200, 800, 800);
@@ -102,8 +177,12 @@ class ImageViewModelTest {
 
     vm.oneToOne();
 
-    assertThat(vm.scaleProperty().get()).isCloseTo(1.0, within(1e-12));
-    assertThat(vm.toPixel(400, 300).getX()).isCloseTo(centre.getX(), within(1e-9));
+    assertThat(vm.scaleProperty().get()).isEqualTo(1.0);
+    assertThat(vm.toPixel(400, 300).getX()).isCloseTo(centre.getX(), within(0.5));
+    assertThat(vm.toPixel(400, 300).getY()).isCloseTo(centre.getY(), within(0.5));
+    // each pixel on one screen pixel, not spread over two
+    assertThat(vm.offsetXProperty().get() % 1).isZero();
+    assertThat(vm.offsetYProperty().get() % 1).isZero();
   }
 
   @Test
@@ -119,24 +198,38 @@ class ImageViewModelTest {
   }
 
   @Test
-  void aFailedOpenExplainsAndKeepsTheImageShownBefore() {
-    Image first = new WritableImage(10, 10);
-    ImageViewModel vm =
-        new ImageViewModel(
-            new CurrentThreadTaskExecutor(),
-            p -> {
-              if (p.equals(PHOTO)) {
-                return first;
-              }
-              throw new ImageReadException("broken.jpg is not a picture Tessera can open.");
-            });
-    vm.open(PHOTO);
+  void centringOnAPixelPutsItInTheMiddleAtTheSameScale() {
+    ImageViewModel vm = open(4000, 3000, 800, 600);
+    vm.oneToOne();
 
-    vm.open(Path.of("broken.jpg"));
+    vm.centreOn(3900.5, 100.25);
+
+    assertThat(vm.scaleProperty().get()).isEqualTo(1.0);
+    assertThat(vm.toPixel(400, 300)).isEqualTo(new Point2D(3900.5, 100.25));
+    vm.setViewportSize(1000, 1000);
+    assertThat(vm.scaleProperty().get()).as("a user's view is no longer refitted").isCloseTo(1.0, within(1e-12));
+  }
+
+  @Test
+  void theViewportRecordCarriesTheTransform() {
+    ImageViewModel vm = open(400, 200, 800, 800);
+
+    Viewport v = vm.viewport();
+
+    assertThat(v).isEqualTo(new Viewport(2, 0, 200, 800, 800));
+    assertThat(v.pixelX(v.screenX(123.25))).isEqualTo(123.25);
+  }
+
+  @Test
+  void aFailedOpenExplainsAndKeepsTheImageShownBefore() {
+    ImageViewModel vm = open(10, 10, 100, 100);
+    OpenImage first = vm.imageProperty().get();
+
+    vm.open(Path.of("/photos/broken.jpg"));
 
     assertThat(vm.errorProperty().get()).isEqualTo("broken.jpg is not a picture Tessera can open.");
     assertThat(vm.imageProperty().get()).isSameAs(first);
-    assertThat(vm.nameProperty().get()).isEqualTo(PHOTO.getFileName().toString());
+    assertThat(vm.nameProperty().get()).isEqualTo("photo.jpg");
     assertThat(vm.requestedNameProperty().get()).isEqualTo("broken.jpg");
     vm.dismissError();
     assertThat(vm.errorProperty().get()).isNull();
@@ -148,8 +241,10 @@ class ImageViewModelTest {
         new ImageViewModel(new CurrentThreadTaskExecutor(), p -> { throw new IllegalStateException("NPE at 0x1f"); });
 
     vm.open(Path.of("/data/odd.png"));
-
     assertThat(vm.errorProperty().get()).isEqualTo("odd.png could not be opened.");
+
+    vm.show("photo.jpg", () -> { throw new IllegalStateException("NPE at 0x2f"); });
+    assertThat(vm.errorProperty().get()).isEqualTo("photo.jpg could not be opened.");
   }
 
   @Test
@@ -157,17 +252,29 @@ class ImageViewModelTest {
     Image slow = new WritableImage(10, 10);
     Image fast = new WritableImage(20, 20);
     ManualTaskExecutor executor = new ManualTaskExecutor();
-    ImageViewModel vm = new ImageViewModel(executor, p -> p.toString().equals("slow.jpg") ? slow : fast);
+    ImageViewModel vm = new ImageViewModel(executor, NO_FILES);
     vm.setViewportSize(100, 100);
 
-    vm.open(Path.of("slow.jpg"));
-    vm.open(Path.of("fast.jpg"));
+    vm.show("slow.jpg", () -> slow);
+    vm.show("fast.jpg", () -> fast);
     assertThat(vm.loadingProperty().get()).isTrue();
     executor.runLast();
     executor.runNext();
 
-    assertThat(vm.imageProperty().get()).isSameAs(fast);
+    assertThat(vm.imageProperty().get().getWidth()).isEqualTo(20);
     assertThat(vm.nameProperty().get()).isEqualTo("fast.jpg");
     assertThat(vm.loadingProperty().get()).isFalse();
+  }
+
+  @Test
+  void aPictureDecodedWholeIsOneTileAtOneLevel() {
+    ImageViewModel vm = open(640, 427, 800, 600);
+    OpenImage img = vm.imageProperty().get();
+
+    assertThat(img.getSource()).isNull();
+    assertThat(img.coarsestLevel()).isEqualTo(img.getInfo().maxLevel());
+    assertThat(TileGrid.levelFor(img.getInfo(), 0.01, img.coarsestLevel())).isEqualTo(img.getInfo().maxLevel());
+    assertThat(TileGrid.visible(img.getInfo(), img.getInfo().maxLevel(), vm.viewport()))
+        .containsExactly(new TileId(img.getInfo().maxLevel(), 0, 0));
   }
 }
