@@ -1,10 +1,15 @@
 package io.tessera.ui;
 
+import io.tessera.client.DeepZoomClient;
 import io.tessera.client.MissionsClient;
 import io.tessera.core.geo.LonLat;
 import io.tessera.ui.image.ImagePane;
 import io.tessera.ui.image.ImageViewModel;
+import io.tessera.ui.image.ContentDziSource;
 import io.tessera.ui.image.LocalDziOpener;
+import io.tessera.ui.image.OpenImage;
+import io.tessera.ui.image.ServiceDziOpener;
+import io.tessera.ui.image.ShareDialog;
 import io.tessera.ui.map.MapPane;
 import io.tessera.ui.mission.MissionWorkspace;
 import io.tessera.ui.scene3d.Scene3DPane;
@@ -28,6 +33,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -96,7 +102,8 @@ public final class MainWindow {
             ServiceProbe.of(context.client()), context.serviceUrl(), executor, context.notice());
     this.imagePane =
         new ImagePane(
-            new ImageViewModel(executor, new LocalDziOpener(context.dataDir().resolve("cache/dzi"))),
+            new ImageViewModel(executor, new ServiceDziOpener(new DeepZoomClient(context.client()),
+                new LocalDziOpener(context.dataDir().resolve("cache/dzi")))),
             this::openImageDialog,
             this::openImage);
     this.poller = new Timeline(new KeyFrame(POLL_INTERVAL, e -> viewModel.refresh()));
@@ -250,7 +257,12 @@ public final class MainWindow {
     MenuItem quit = new MenuItem("Quit");
     quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
     quit.setOnAction(e -> stage.close());
-    Menu file = new Menu("File", null, open, new SeparatorMenuItem(), preferences, apiAccess, new SeparatorMenuItem(), quit);
+    MenuItem share = new MenuItem("Share Image…");
+    share.setId("shareImageMenu");
+    share.disableProperty().bind(Bindings.createBooleanBinding(
+        () -> sharedContentId() == null, imagePane.viewModel().imageProperty()));
+    share.setOnAction(e -> shareImage());
+    Menu file = new Menu("File", null, open, share, new SeparatorMenuItem(), preferences, apiAccess, new SeparatorMenuItem(), quit);
 
     MenuItem undo = new MenuItem("Undo");
     undo.setId("undoMenu");
@@ -616,6 +628,33 @@ public final class MainWindow {
       prefs.onlineTilesProperty().set(dialog.onlineTiles());
       savePreferences();
     }
+  }
+
+  /** The service content behind the image shown, or null when it is not one (a local cache). */
+  private String sharedContentId() {
+    OpenImage image = imagePane.viewModel().imageProperty().get();
+    return image != null && image.getSource() instanceof ContentDziSource c ? c.contentId() : null;
+  }
+
+  /** Shares the image shown through the service and shows its public link. */
+  private void shareImage() {
+    String id = sharedContentId();
+    if (id == null) {
+      return;
+    }
+    executor.run(
+        () -> new DeepZoomClient(context.client()).share(id),
+        shared -> {
+          ShareDialog dialog = new ShareDialog(stage, shared);
+          dialog.getDialogPane().getStylesheets().add(stylesheet());
+          dialog.show();
+        },
+        failure -> {
+          Alert alert = new Alert(Alert.AlertType.ERROR,
+              "The image could not be shared: " + failure.getMessage());
+          alert.initOwner(stage);
+          alert.show();
+        });
   }
 
   private void showApiAccess() {

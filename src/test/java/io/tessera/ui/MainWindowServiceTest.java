@@ -9,6 +9,7 @@ import io.tessera.ui.task.FxTaskExecutor;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class MainWindowServiceTest {
 
   private EmbeddedService service;
   private FxTaskExecutor executor;
+  private MainWindow window;
 
   /** A job that reports 40 % and then waits until it is cancelled. */
   static final class WaitingJob implements JobHandler {
@@ -58,7 +60,8 @@ class MainWindowServiceTest {
     DesktopContext ctx =
         new DesktopContext(
             service.desktopClient(), service.url(), temp.resolve("desktop"), "0.1.0-test", null);
-    new MainWindow(ctx, executor, DesktopPreferences.load(ctx.dataDir())).show(stage);
+    window = new MainWindow(ctx, executor, DesktopPreferences.load(ctx.dataDir()));
+    window.show(stage);
   }
 
   @Stop
@@ -99,5 +102,34 @@ class MainWindowServiceTest {
         15, TimeUnit.SECONDS, () -> "cancelled".equals(service.jobs().get(id).state()));
     WaitForAsyncUtils.waitFor(
         15, TimeUnit.SECONDS, () -> !robot.lookup("#jobsBox").query().isVisible());
+  }
+
+  @Test
+  void anOpenedImageIsTiledByTheServiceShownAndShared(FxRobot robot) throws Exception {
+    Path photo = temp.resolve("share-me.jpg");
+    java.nio.file.Files.write(photo, io.tessera.core.dzi.TestImages.jpeg(
+        io.tessera.core.dzi.TestImages.textured(1200, 800, false), 0.85f, false));
+    MenuItem share = menuItem(robot, "shareImageMenu");
+    assertThat(share.isDisable()).as("nothing to share yet").isTrue();
+
+    robot.interact(() -> window.openImage(photo));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !share.isDisable());
+    assertThat(new io.tessera.client.DeepZoomClient(service.desktopClient())
+        .fromFile(photo).title()).as("the service holds it").isEqualTo("share-me.jpg");
+
+    robot.interact(share::fire);
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+        () -> robot.lookup("#shareLink").tryQuery().isPresent());
+    String link = robot.lookup("#shareLink").queryAs(javafx.scene.control.TextField.class)
+        .getText();
+    assertThat(link).matches(java.util.regex.Pattern.quote(service.url())
+        + "/view/[A-Za-z0-9]{22}");
+  }
+
+  private static MenuItem menuItem(FxRobot robot, String id) {
+    javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar")
+        .queryAs(javafx.scene.control.MenuBar.class);
+    return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+        .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
   }
 }
