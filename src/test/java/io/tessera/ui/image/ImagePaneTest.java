@@ -242,6 +242,24 @@ class ImagePaneTest {
   }
 
   @Test
+  void wheelZoomDraftsWhileMovingAndSettlesIntoASmoothFrame(FxRobot robot) throws Exception {
+    Path picture = TestPictures.write(dir.resolve("wide.jpg"), 4000, 3000);
+    robot.interact(() -> vm.open(picture));
+    sharpFrame();
+    // the software pipeline (no 3D) drafts; a GPU would smooth every frame
+    boolean drafts = !javafx.application.Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D);
+
+    java.util.List<TileCanvas.Frame> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+    robot.interact(() -> pane.tileCanvas().frameProperty().addListener((o, was, f) -> frames.add(f)));
+
+    robot.moveTo(pane).scroll(2, VerticalDirection.DOWN);
+
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        () -> !frames.isEmpty() && !frames.get(frames.size() - 1).draft());
+    assertThat(frames.get(0).draft()).as("the first frame of the zoom").isEqualTo(drafts);
+  }
+
+  @Test
   void theMinimapShowsWhileZoomedInAndMovesTheViewWhereItIsPressed(FxRobot robot) throws Exception {
     Path picture = TestPictures.write(dir.resolve("map.png"), 2400, 1200);
     robot.interact(() -> vm.open(picture));
