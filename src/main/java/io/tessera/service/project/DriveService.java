@@ -49,26 +49,22 @@ public final class DriveService {
   }
 
   public DriveNode createFolder(Principal p, String name, String parentType, String parentUuid) {
-    p.requireScope("write");
-    String type = parentType == null ? "organization" : parentType;
-    if (!type.equals("organization") && !type.equals("folder")) {
-      throw field("parent_type", "\"" + type + "\" is not a valid choice: organization or"
-          + " folder.");
-    }
-    return jdbi.inTransaction(h -> {
-      String parent = checkParent(h, p, type, parentUuid);
-      return repo.insert(h, p.organizationId(), UUID.randomUUID().toString(), "folder",
-          checkName(name), null, type, parent, clock.instant());
-    });
+    return create(p, "folder", name, null, parentType, parentUuid);
   }
 
   public DriveNode createGroup(Principal p, String name, String groupType, String parentType,
       String parentUuid) {
-    p.requireScope("write");
     String gt = groupType == null ? "pro" : groupType;
     if (!GROUP_TYPES.contains(gt)) {
       throw field("project_group_type", "\"" + gt + "\" is not a valid choice.");
     }
+    return create(p, "project_group", name, gt, parentType, parentUuid);
+  }
+
+  /** A folder or project group under the organization's root or a folder. */
+  private DriveNode create(Principal p, String kind, String name, String groupType,
+      String parentType, String parentUuid) {
+    p.requireScope("write");
     String type = parentType == null ? "organization" : parentType;
     if (!type.equals("organization") && !type.equals("folder")) {
       throw field("parent_type", "\"" + type + "\" is not a valid choice: organization or"
@@ -76,8 +72,8 @@ public final class DriveService {
     }
     return jdbi.inTransaction(h -> {
       String parent = checkParent(h, p, type, parentUuid);
-      return repo.insert(h, p.organizationId(), UUID.randomUUID().toString(), "project_group",
-          checkName(name), gt, type, parent, clock.instant());
+      return repo.insert(h, p.organizationId(), UUID.randomUUID().toString(), kind,
+          checkName(name), groupType, type, parent, clock.instant());
     });
   }
 

@@ -3,10 +3,9 @@ package io.tessera.api.photogrammetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tessera.api.dto.AdminDtos.ClientDto;
-import io.tessera.api.dto.AdminDtos.CreateClientRequest;
 import io.tessera.client.TesseraClient;
 import io.tessera.client.TesseraClient.RawResponse;
+import io.tessera.testing.Pix4dClients;
 import io.tessera.testing.RunningService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +22,7 @@ class DriveApiTest {
   @BeforeAll
   static void start() throws Exception {
     svc = RunningService.start();
-    ClientDto c = svc.desktop().post("/api/v1/admin/clients",
-        new CreateClientRequest("pix4d script", "read write", null, true), ClientDto.class);
-    RawResponse t = svc.anonymous().raw("POST", "/oauth2/token/",
-        "application/x-www-form-urlencoded", ("grant_type=client_credentials&client_id="
-            + c.clientId() + "&client_secret=" + c.clientSecret())
-            .getBytes(StandardCharsets.UTF_8));
-    api = svc.bearer(svc.desktop().json().readTree(t.body()).path("access_token").asText());
+    api = Pix4dClients.as(svc, "read write");
     org = json(svc.desktop().raw("GET", "/api/v1/organization", null, null)).path("id").asText();
   }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.api.dto.AdminDtos.ClientDto;
-import io.tessera.api.dto.AdminDtos.CreateClientRequest;
 import io.tessera.client.TesseraClient;
 import io.tessera.client.TesseraClient.RawResponse;
+import io.tessera.testing.Pix4dClients;
 import io.tessera.testing.RunningService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +34,9 @@ class ProjectsApiTest {
   }
 
   private static ClientDto client(String scopes) {
-    return svc.desktop().post("/api/v1/admin/clients",
-        new CreateClientRequest("pix4d script", scopes, null, true), ClientDto.class);
+    return Pix4dClients.client(svc, scopes);
   }
+
 
   private static JsonNode json(RawResponse r) throws IOException {
     return svc.desktop().json().readTree(r.body());
@@ -49,11 +49,9 @@ class ProjectsApiTest {
 
   /** A token as the document's first curl example gets it. */
   private static TesseraClient as(String scopes) throws IOException {
-    ClientDto c = client(scopes);
-    JsonNode t = json(form("grant_type=client_credentials&token_format=jwt&client_id="
-        + c.clientId() + "&client_secret=" + c.clientSecret()));
-    return svc.bearer(t.path("access_token").asText());
+    return Pix4dClients.as(svc, scopes);
   }
+
 
   @Test
   void theDocumentsTokenRequestsWorkUrlencodedAndAsAForm() throws Exception {

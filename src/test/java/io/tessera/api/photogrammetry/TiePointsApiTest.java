@@ -3,11 +3,10 @@ package io.tessera.api.photogrammetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tessera.api.dto.AdminDtos.ClientDto;
-import io.tessera.api.dto.AdminDtos.CreateClientRequest;
 import io.tessera.client.TesseraClient;
 import io.tessera.client.TesseraClient.RawResponse;
 import io.tessera.core.dzi.TestImages;
+import io.tessera.testing.Pix4dClients;
 import io.tessera.testing.RunningService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,13 +31,7 @@ class TiePointsApiTest {
   @BeforeAll
   static void start() throws Exception {
     svc = RunningService.start();
-    ClientDto c = svc.desktop().post("/api/v1/admin/clients",
-        new CreateClientRequest("pix4d script", "read write", null, true), ClientDto.class);
-    RawResponse t = svc.anonymous().raw("POST", "/oauth2/token/",
-        "application/x-www-form-urlencoded", ("grant_type=client_credentials&client_id="
-            + c.clientId() + "&client_secret=" + c.clientSecret())
-            .getBytes(StandardCharsets.UTF_8));
-    api = svc.bearer(svc.desktop().json().readTree(t.body()).path("access_token").asText());
+    api = Pix4dClients.as(svc, "read write");
   }
 
   @AfterAll
