@@ -32,8 +32,8 @@ public final class ServiceDziOpener implements DziOpener {
 
   /**
    * @param outsideService opens files the service may not read (outside the folders it allows,
-   *     on the desktop the user's home): they are tiled on this machine instead, not copied into
-   *     the service
+   *     on the desktop the user's home), and any file while the service cannot be reached: they
+   *     are tiled on this machine instead, not copied into the service
    */
   public ServiceDziOpener(DeepZoomClient client, DziOpener outsideService) {
     this.client = client;
@@ -46,7 +46,9 @@ public final class ServiceDziOpener implements DziOpener {
     try {
       content = client.fromFile(file);
     } catch (ApiException e) {
-      if (e.status() == 400 && e.getMessage().contains("outside the folders")) {
+      boolean refused = e.status() == 400 && e.getMessage().contains("outside the folders");
+      if (refused || e.status() == 0) {
+        // a path the service may not read, or no service to ask: tiled on this machine
         return outsideService.open(file);
       }
       throw new ImageReadException(file.getFileName() + " cannot be shown: " + e.getMessage(),
