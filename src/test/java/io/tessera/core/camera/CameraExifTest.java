@@ -9,9 +9,6 @@ import io.tessera.core.camera.CameraExif.HeightSource;
 import io.tessera.core.camera.Intrinsics.FocalSource;
 import io.tessera.core.camera.TestPhotos.Exif;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class CameraExifTest {
@@ -42,16 +39,6 @@ class CameraExifTest {
     assertThat(in.principalX()).isEqualTo(133.5);
     assertThat(in.principalY()).isEqualTo(89.0);
     assertThat(in.horizontalFieldOfViewDeg()).isCloseTo(40.8, within(0.1));
-  }
-
-  @Test
-  void theFullSizeCoprPhotoWhenTheSharedDataIsPresent() throws Exception {
-    Path photo = Path.of("../shared/data/copr/images/IMG_0031.jpg");
-    Assumptions.assumeTrue(Files.isRegularFile(photo), "copr photos not present");
-    Intrinsics in = CameraExifReader.read(photo).intrinsics().orElseThrow();
-    assertThat(in.widthPx()).isEqualTo(4272);
-    assertThat(in.heightPx()).isEqualTo(2848);
-    assertThat(in.focalPx()).isCloseTo(5746.78, within(0.01));
   }
 
   @Test
