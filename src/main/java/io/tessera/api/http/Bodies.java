@@ -42,6 +42,11 @@ public final class Bodies {
     }
   }
 
+  /** The caller when the request carried credentials, else null (routes of Access.OPTIONAL). */
+  public static Principal optionalPrincipal(Context ctx) {
+    return ctx.attribute(PRINCIPAL);
+  }
+
   /** The caller, set by the route table before the handler runs. */
   public static Principal principal(Context ctx) {
     Principal p = ctx.attribute(PRINCIPAL);

@@ -119,6 +119,12 @@ public final class PhotoService {
     return jdbi.withHandle(h -> repo.photos(h, projectId));
   }
 
+  /** How many photos the project has as inputs (the project's {@code image_count}). */
+  public long count(Principal p, long projectId) {
+    projects.get(p, projectId);
+    return jdbi.withHandle(h -> repo.photoCount(h, projectId));
+  }
+
   public ProjectPhoto get(Principal p, long projectId, long photoId) {
     projects.get(p, projectId);
     return jdbi.withHandle(h -> repo.photo(h, projectId, photoId))

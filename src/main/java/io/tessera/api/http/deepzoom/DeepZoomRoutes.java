@@ -108,7 +108,7 @@ public final class DeepZoomRoutes {
             .summary("A Content object: progress, readiness, DZI once ready")
             .responses(merge(jsonp, Map.of(404, "No such content")))
             .handle(c -> respond(c, () -> {
-              Found f = content.find(principal(c), c.pathParam("id"));
+              Found f = content.find(Bodies.optionalPrincipal(c), c.pathParam("id"));
               return Reply.content(200, null, dto(c, f));
             })),
         Route.post("/v1/content/{id}/share").tag(tag).access(Access.OPTIONAL)
@@ -116,14 +116,14 @@ public final class DeepZoomRoutes {
                 + " unguessable id (shown as the Content's id)")
             .responses(merge(jsonp, Map.of(404, "No such content")))
             .handle(c -> respond(c, () -> {
-              Found f = content.share(principal(c), c.pathParam("id"));
+              Found f = content.share(Bodies.optionalPrincipal(c), c.pathParam("id"));
               return Reply.content(200, null, dto(c, f));
             })),
         Route.get("/v1/dzi/{id}").tag(tag).access(Access.OPTIONAL)
             .summary("To the DZI when ready; 404 with Retry-After while tiling, 404 when failed")
             .responses(merge(jsonp, Map.of(301, "To the .dzi, with the DZI object",
                 404, "Unknown, in progress (Retry-After) or failed")))
-            .handle(c -> respond(c, () -> dziReply(c, content.find(principal(c),
+            .handle(c -> respond(c, () -> dziReply(c, content.find(Bodies.optionalPrincipal(c),
                 c.pathParam("id"))))),
         Route.get("/v1/dzi").tag(tag).access(Access.OPTIONAL)
             .summary("The DZI for ?url=: to the .dzi when ready, else to /v1/dzi/{id}")
@@ -151,7 +151,7 @@ public final class DeepZoomRoutes {
             .summary("The share page: an OpenSeadragon viewer of the content")
             .responses(Map.of(200, "HTML", 404, "No such content"))
             .handle(c -> {
-              Found f = content.find(principal(c), c.pathParam("id"));
+              Found f = content.find(Bodies.optionalPrincipal(c), c.pathParam("id"));
               sharePage.page(c, f, dziUrl(c, f));
             }),
         Route.get("/viewer/{file}").tag(tag).access(Access.PUBLIC)
@@ -252,7 +252,7 @@ public final class DeepZoomRoutes {
     if (!m.matches()) {
       throw new DomainException.NotFound("descriptor", c.pathParam("file"));
     }
-    Found f = content.find(principal(c), m.group(1));
+    Found f = content.find(Bodies.optionalPrincipal(c), m.group(1));
     DziPyramid pyramid = f.pyramid()
         .orElseThrow(() -> new DomainException.NotFound("descriptor", c.pathParam("file")));
     byte[] xml = pyramid.descriptorXml(f.format()).getBytes(StandardCharsets.UTF_8);
@@ -266,7 +266,7 @@ public final class DeepZoomRoutes {
     if (!folder.matches() || !tile.matches() || !level.matches("\\d{1,2}")) {
       throw new DomainException.NotFound("tile", c.path());
     }
-    Found f = content.find(principal(c), folder.group(1));
+    Found f = content.find(Bodies.optionalPrincipal(c), folder.group(1));
     TileFormat format = TileFormat.valueOf(tile.group(3).toUpperCase(java.util.Locale.ROOT));
     Path file = content.tile(f, Integer.parseInt(level), Integer.parseInt(tile.group(1)),
         Integer.parseInt(tile.group(2)), format);
@@ -292,14 +292,6 @@ public final class DeepZoomRoutes {
       return;
     }
     c.contentType(type).result(body);
-  }
-
-  private static Principal principal(Context c) {
-    try {
-      return Bodies.principal(c);
-    } catch (DomainException.Unauthenticated e) {
-      return null;
-    }
   }
 
   private ContentDto dto(Context c, Found f) {

@@ -235,7 +235,7 @@ public final class ProjectRoutes {
 
   private ProjectDto dto(Context c, Project p) {
     var principal = Bodies.principal(c);
-    int images = ctx.photos().list(principal, p.id()).size();
+    int images = (int) ctx.photos().count(principal, p.id());
     Map<String, Integer> undermarked = ctx.tiePoints().undermarked(principal, p.id());
     return new ProjectDto(p.id(), p.uuid().replace("-", ""), p.name(), p.displayName(),
         p.projectType(), time(p.acquisitionDate()), time(p.createdAt()), p.publicStatus(),
