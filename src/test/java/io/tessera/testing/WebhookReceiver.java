@@ -68,13 +68,14 @@ public final class WebhookReceiver implements AutoCloseable {
           if (a == null) {
             a = r.fallback;
           }
-          a.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-          exchange.sendResponseHeaders(a.status(), -1);
-          exchange.close();
+          // Recorded before answering: the sender may look at all() as soon as it has the answer.
           synchronized (r.all) {
             r.all.add(got);
           }
           r.arrivals.add(got);
+          a.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+          exchange.sendResponseHeaders(a.status(), -1);
+          exchange.close();
         });
     s.start();
     return r;
