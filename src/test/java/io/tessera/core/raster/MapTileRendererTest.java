@@ -1,0 +1,101 @@
+package io.tessera.core.raster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tessera.core.crs.Crs;
+import io.tessera.core.crs.CrsTransform;
+import io.tessera.core.crs.Position;
+import io.tessera.core.geo.LonLat;
+import io.tessera.core.geo.WebMercator;
+import io.tessera.core.geo.WorldPixel;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class MapTileRendererTest {
+  private static final int N = 2000;
+  private static final double CELL = 0.05;
+  private static final double X0 = 500_000;
+  private static final double Y0 = 5_000_000;
+
+  /** A UTM 33N grid whose grey runs from black at the west edge to white at the east. */
+  private static ArrayRaster gradient() {
+    float[] v = new float[N * N];
+    for (int r = 0; r < N; r++) {
+      for (int c = 0; c < N; c++) {
+        v[r * N + c] = c;
+      }
+    }
+    return new ArrayRaster(N, N, v, GeoTransform.northUp(X0, Y0, CELL, CELL), OptionalInt.of(32633),
+        OptionalDouble.empty());
+  }
+
+  @Test
+  void aTilePixelShowsTheRasterCellUnderIt() throws Exception {
+    ArrayRaster r = gradient();
+    Crs utm = Crs.parse("EPSG:32633");
+    Crs wgs = Crs.parse("EPSG:4326");
+    // the ground position of cell (1500.5, 700.5)'s centre
+    Position ground = new Position(X0 + 1500.5 * CELL, Y0 - 700.5 * CELL, Double.NaN);
+    Position ll = utm.transformTo(wgs).apply(ground);
+    int z = 22;
+    WorldPixel wp = WebMercator.toWorldPixel(new LonLat(ll.x(), ll.y()), z);
+    int tx = (int) Math.floor(wp.x() / 256);
+    int ty = (int) Math.floor(wp.y() / 256);
+    CrsTransform toUtm = wgs.transformTo(utm);
+    int[] tile = MapTileRenderer.render(List.of(r, new Downsampled(r)), toUtm, z, tx, ty);
+    assertThat(tile).isNotNull().hasSize(256 * 256);
+    int ox = (int) Math.floor(wp.x() - tx * 256.0);
+    int oy = (int) Math.floor(wp.y() - ty * 256.0);
+    int argb = tile[oy * 256 + ox];
+    assertThat(argb >>> 24).isEqualTo(255);
+    double expectedGrey = 1500 / (double) (N - 1) * 255;
+    // a z22 pixel is ~2.6 cm at 45°N: within a cell or so of the point
+    assertThat((double) (argb & 0xff)).isCloseTo(expectedGrey, within(1.5));
+  }
+
+  @Test
+  void tilesOffTheRasterAreNullAndEdgesTransparent() throws Exception {
+    ArrayRaster r = gradient();
+    Crs utm = Crs.parse("EPSG:32633");
+    Crs wgs = Crs.parse("EPSG:4326");
+    CrsTransform toUtm = wgs.transformTo(utm);
+    assertThat(MapTileRenderer.render(List.of(r), toUtm, 18, 0, 0)).isNull();
+
+    // a zoomed-out tile holding the whole raster: some pixels opaque, most transparent
+    Position centre = utm.transformTo(wgs).apply(
+        new Position(X0 + N * CELL / 2, Y0 - N * CELL / 2, Double.NaN));
+    int z = 14;
+    WorldPixel wp = WebMercator.toWorldPixel(new LonLat(centre.x(), centre.y()), z);
+    int[] tile = MapTileRenderer.render(List.of(r, new Downsampled(r),
+        new Downsampled(new Downsampled(r))), toUtm, z, (int) (wp.x() / 256),
+        (int) (wp.y() / 256));
+    assertThat(tile).isNotNull();
+    long opaque = java.util.Arrays.stream(tile).filter(p -> p >>> 24 == 255).count();
+    // 100 m at ~9.6 m/px × cos(45°) ≈ 14.7 px a side
+    assertThat(opaque).isBetween(100L, 400L);
+  }
+
+  @Test
+  void downsamplingAveragesAndSkipsMissingCells() throws Exception {
+    float nd = -9999f;
+    float[] v = {1, 3, 5, nd, nd, nd, 7, 9, 2};
+    ArrayRaster r = new ArrayRaster(3, 3, v, GeoTransform.northUp(0, 3, 1, 1), OptionalInt.empty(),
+        OptionalDouble.of(nd));
+    Downsampled d = new Downsampled(r);
+    assertThat(d.width()).isEqualTo(2);
+    assertThat(d.height()).isEqualTo(2);
+    assertThat(d.transform().pixelWidth()).isEqualTo(2);
+    float[] out = new float[4];
+    d.readFloats(0, 0, 0, 2, 2, out);
+    assertThat(out).containsExactly(2f, 5f, 8f, 2f);
+    float[] allMissing = {nd, nd, nd, nd};
+    Downsampled empty = new Downsampled(new ArrayRaster(2, 2, allMissing,
+        GeoTransform.northUp(0, 2, 1, 1), OptionalInt.empty(), OptionalDouble.of(nd)));
+    float[] one = new float[1];
+    empty.readFloats(0, 0, 0, 1, 1, one);
+    assertThat(one[0]).isEqualTo(nd);
+  }
+}
