@@ -58,7 +58,7 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  */
 public final class VolumeCalculator {
   /** Below this many window cells one thread does all the work. */
-  private static final long PARALLEL_CELLS = 1L << 20;
+  private static final long PARALLEL_CELLS = 1L << 18;
   /** Fractions below this are treated as outside (rounding of the accumulation). */
   private static final double EPS = 1e-9;
 
