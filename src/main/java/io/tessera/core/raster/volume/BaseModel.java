@@ -163,21 +163,44 @@ abstract sealed class BaseModel {
     }
 
     /**
+     * The most boundary samples a TIN keeps: beyond it the simplification tolerance doubles until
+     * it fits (a noisy boundary would otherwise keep every sample, and the triangulation and the
+     * row spans grow with it); what that drops shows in the residual, hence in the error.
+     */
+    static final int MAX_VERTICES = 2048;
+
+    /**
      * Simplifies the profile edge by edge (Douglas–Peucker on elevation against position along
      * the edge, keeping every polygon vertex) to within {@code tolerance}, then triangulates the
      * kept samples as a polygon with JTS's constrained Delaunay triangulator.
      */
     static Tin build(BoundaryProfile p, double tolerance) {
       boolean[] keep = new boolean[p.n];
-      int start = 0;
-      while (start < p.n) {
-        int end = start + 1;
-        while (end < p.n && p.vertex[end] < 0) {
-          end++;
+      double tol = tolerance;
+      while (true) {
+        Arrays.fill(keep, false);
+        int kept = 0;
+        int start = 0;
+        while (start < p.n) {
+          int end = start + 1;
+          while (end < p.n && p.vertex[end] < 0) {
+            end++;
+          }
+          keep[start] = true;
+          simplify(p.z, start, end, tol, keep);
+          start = end;
         }
-        keep[start] = true;
-        simplify(p.z, start, end, tolerance, keep);
-        start = end;
+        for (boolean k : keep) {
+          kept += k ? 1 : 0;
+        }
+        boolean onlyVertices = true;
+        for (int i = 0; i < p.n && onlyVertices; i++) {
+          onlyVertices = !keep[i] || p.vertex[i] >= 0;
+        }
+        if (kept <= MAX_VERTICES || onlyVertices) {
+          break;
+        }
+        tol *= 2;
       }
       double s = 0;
       double ws = 0;

@@ -37,7 +37,8 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * <p><b>Bases</b> from those elevations: {@code average} their length-weighted mean;
  * {@code fitPlane} their length-weighted least-squares plane; {@code triangulated} a constrained
  * Delaunay TIN over them (the profile first simplified to within a tenth of the vertical
- * uncertainty; what that drops is the base's residual); {@code lowest}/{@code highest} their
+ * uncertainty, more if needed to keep at most {@value BaseModel.Tin#MAX_VERTICES} vertices; what
+ * that drops is the base's residual); {@code lowest}/{@code highest} their
  * minimum/maximum; {@code custom} the custom elevation.
  *
  * <p><b>Integration.</b> Each cell's sample is the terrain's elevation over the whole cell (the
