@@ -184,7 +184,7 @@ final class Overlays {
       ys[k] = dense.get(k)[1];
     }
     double[] z = sampleDsm(src, xs, ys);
-    float band = (float) (src.extent() * 0.004);
+    float band = (float) (src.extent() * 0.006);
     float[] pts = new float[xs.length * 6];
     for (int k = 0; k < xs.length; k++) {
       double h = Double.isNaN(z[k]) ? src.baseElevation() : z[k];
@@ -227,7 +227,7 @@ final class Overlays {
       throws IOException {
     Group g = new Group();
     g.setId("annotations3d");
-    double radius = src.extent() * 0.005;
+    double radius = src.extent() * 0.008;
     for (Annotation3D a : items) {
       for (int i = 0; i < a.geometry().getNumGeometries(); i++) {
         Geometry part = a.geometry().getGeometryN(i);

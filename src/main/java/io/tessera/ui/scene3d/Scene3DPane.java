@@ -405,7 +405,7 @@ public final class Scene3DPane extends StackPane {
     hint.setText((done == State.SAMPLE ? "Sample terrain — no DSM shown yet  ·  " : "")
         + "Left-drag: orbit  ·  Right-drag: pan  ·  Wheel: zoom  ·  R: reset view");
     rebuildOverlays();
-    scheduleUpdate();
+    updateTerrain();
   }
 
   private void onExaggerationChanged(double was, double is) {
@@ -508,7 +508,7 @@ public final class Scene3DPane extends StackPane {
   private void rebuildCameras() {
     List<CameraPose> poses = cameras;
     buildOverlay(cameraGroup, poses.isEmpty() ? null : (src, ex) ->
-        Overlays.frusta(src, ex, poses, src.extent() * 0.02, Color.rgb(20, 20, 20)));
+        Overlays.frusta(src, ex, poses, src.extent() * 0.04, Color.rgb(20, 20, 20)));
   }
 
   private interface OverlayBuilder {

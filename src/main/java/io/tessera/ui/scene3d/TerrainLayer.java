@@ -52,6 +52,7 @@ final class TerrainLayer {
   private volatile Set<TileKey> wanted = Set.of();
   private List<TileKey> desired = List.of();
   private Set<TileKey> shown = Set.of();
+  private boolean selected = true;
 
   private record Tile(TileGrid grid, Image texture, MeshView view, double exaggeration,
       int triangles) {}
@@ -83,6 +84,8 @@ final class TerrainLayer {
     shown = Set.of();
     group.getChildren().clear();
     triangles.set(0);
+    // not idle until the first view has chosen its tiles
+    selected = src == null;
     updateIdle();
   }
 
@@ -106,6 +109,7 @@ final class TerrainLayer {
     }
     desired = LodSelector.select(source, exaggeration, view, maxPixelsPerCell, budget).tiles();
     wanted = Set.copyOf(desired);
+    selected = true;
     // coarse tiles first: they cover the view soonest
     List<TileKey> order = new ArrayList<>(desired);
     order.sort((a, b) -> Integer.compare(a.level(), b.level()));
@@ -228,7 +232,7 @@ final class TerrainLayer {
   }
 
   private void updateIdle() {
-    boolean done = pending.isEmpty();
+    boolean done = selected && pending.isEmpty();
     for (TileKey k : desired) {
       Tile t = tiles.get(k);
       done &= failed.contains(k) || t != null && t.exaggeration == exaggeration;

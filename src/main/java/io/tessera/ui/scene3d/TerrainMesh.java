@@ -106,8 +106,12 @@ public record TerrainMesh(float[] points, float[] normals, float[] texCoords, in
       edges[2][k] = k * n; // left column
       edges[3][k] = k * n + lastCol; // right column
     }
+    // the DSM's own border needs none: nothing lies beyond it to crack against
+    boolean[] inner = {rows[0] > 0, rows[lastRow] < src.height() - 1, cols[0] > 0,
+      cols[lastCol] < src.width() - 1};
     int next = skirtBase;
-    for (int[] edge : edges) {
+    for (int e = 0; e < 4; e++) {
+      int[] edge = edges[e];
       int first = next;
       for (int k = 0; k < n; k++) {
         int v = edge[k];
@@ -120,7 +124,7 @@ public record TerrainMesh(float[] points, float[] normals, float[] texCoords, in
       for (int k = 0; k < n - 1; k++) {
         int a = edge[k];
         int b = edge[k + 1];
-        if (valid[a] && valid[b]) {
+        if (inner[e] && valid[a] && valid[b]) {
           f = face(faces, f, a, b, first + k + 1);
           f = face(faces, f, a, first + k + 1, first + k);
         }
