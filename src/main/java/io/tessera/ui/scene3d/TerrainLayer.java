@@ -223,10 +223,11 @@ final class TerrainLayer {
       nodes.add(t.view);
       count += t.triangles;
     }
-    if (!reps.equals(shown)) {
+    // compared node by node: a re-meshed tile (new exaggeration) has the same key, a new view
+    if (!nodes.equals(group.getChildren())) {
       group.getChildren().setAll(nodes);
-      shown = reps;
     }
+    shown = reps;
     triangles.set(count);
     updateIdle();
   }

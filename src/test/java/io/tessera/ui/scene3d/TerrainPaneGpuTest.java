@@ -111,6 +111,10 @@ class TerrainPaneGpuTest {
     int[] exaggerated = snapshot();
     assertThat(differing(reset, exaggerated)).as("pixels changed by exaggerating")
         .isGreaterThan(0.1);
+    // the terrain itself is redrawn higher: its shown meshes reach three times as high
+    double top = WaitForAsyncUtils.asyncFx(() -> pane.terrainLayer().node()
+        .getBoundsInParent().getMinY()).get();
+    assertThat(-top).isGreaterThan(2.5 * (165 - 40) * 0.9);
   }
 
   private static double differing(int[] a, int[] b) {
