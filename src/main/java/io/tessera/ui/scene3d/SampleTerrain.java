@@ -1,6 +1,10 @@
 package io.tessera.ui.scene3d;
 
+import io.tessera.core.raster.ArrayRaster;
+import io.tessera.core.raster.GeoTransform;
 import java.util.Arrays;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
@@ -56,6 +60,17 @@ public final class SampleTerrain {
       out[i] = (float) ((raw[i] - min) / (max - min) * RELIEF);
     }
     return out;
+  }
+
+  /**
+   * The sample landscape as a DSM: {@code 2 × GRID} samples a side over {@link #SIZE} units,
+   * centred on the origin, in no particular CRS. Shown by the 3D pane until a real DSM is.
+   */
+  public static ArrayRaster raster() {
+    int n = 2 * GRID;
+    double cell = SIZE / n;
+    return new ArrayRaster(n, n, heights(n), GeoTransform.northUp(-SIZE / 2, SIZE / 2, cell, cell),
+        OptionalInt.empty(), OptionalDouble.empty());
   }
 
   private static double gauss(double dx, double dz, double spread) {

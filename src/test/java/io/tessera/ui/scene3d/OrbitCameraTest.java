@@ -47,4 +47,33 @@ class OrbitCameraTest {
     assertThat(cam.targetXProperty().get()).isZero();
     assertThat(cam.distanceProperty().get()).isEqualTo(400.0);
   }
+
+  @Test
+  void theEyeMatchesTheSceneGraphRigAndZoomingAtAPointKeepsItInView() {
+    OrbitCamera cam = new OrbitCamera(-35, 38, 400);
+    cam.home(-35, 38, 400, 10, -5, 20);
+    javafx.scene.transform.Transform rig = new javafx.scene.transform.Translate(10, -5, 20)
+        .createConcatenation(new javafx.scene.transform.Rotate(-35,
+            javafx.scene.transform.Rotate.Y_AXIS))
+        .createConcatenation(new javafx.scene.transform.Rotate(-38,
+            javafx.scene.transform.Rotate.X_AXIS));
+    javafx.geometry.Point3D eye = rig.transform(0, 0, -400);
+    double[] e = cam.eye();
+    assertThat(e[0]).isCloseTo(eye.getX(), within(1e-9));
+    assertThat(e[1]).isCloseTo(eye.getY(), within(1e-9));
+    assertThat(e[2]).isCloseTo(eye.getZ(), within(1e-9));
+
+    cam.zoomAt(0.5, 50, 0, 60);
+    assertThat(cam.distanceProperty().get()).isCloseTo(200, within(1e-9));
+    assertThat(cam.targetXProperty().get()).isCloseTo(30, within(1e-9));
+    assertThat(cam.targetZProperty().get()).isCloseTo(40, within(1e-9));
+  }
+
+  @Test
+  void theCameraStaysAboveTheGround() {
+    OrbitCamera cam = new OrbitCamera(0, 30, 400);
+    cam.setGround((x, z) -> -300); // a plateau 300 up everywhere
+    cam.orbit(0, -1000);
+    assertThat(cam.eye()[1]).isLessThan(-300);
+  }
 }

@@ -45,6 +45,8 @@ class Scene3DPaneGpuTest {
 
   @Test
   void theTerrainIsDrawnOverTheBackground() throws Exception {
+    WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+        () -> pane.terrainIdleProperty().get() && pane.trianglesProperty().get() > 0);
     WaitForAsyncUtils.waitForFxEvents();
     WritableImage shot = WaitForAsyncUtils.asyncFx(() -> pane.snapshot(null, null)).get();
 
@@ -105,5 +107,10 @@ class Scene3DPaneGpuTest {
     assertThat(cam.distanceProperty().get()).isNotEqualTo(distance);
     robot.type(KeyCode.R);
     assertThat(cam.targetXProperty().get()).isZero();
+  }
+
+  @Test
+  void theSampleIsTheEmptyState() {
+    assertThat(pane.stateProperty().get()).isEqualTo(Scene3DPane.State.SAMPLE);
   }
 }
