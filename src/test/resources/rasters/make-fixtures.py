@@ -107,8 +107,11 @@ def main():
         write(name, data_of(kind), gt, epsg, opts, bool(point and point[0]))
     for name, kind, gt, epsg, opts, *point in BIG:
         write(name, data_of(kind), gt, epsg, opts + ["BIGTIFF=YES"], bool(point and point[0]))
-    # Error cases: a BigTIFF with JPEG tiles, a 1-bit image, no georeferencing, truncated files,
+    # A classic JPEG ortho (the JDK's reader decodes it; ours falls back to it). Error cases:
+    # a BigTIFF with JPEG tiles, a 1-bit image, no georeferencing, truncated files,
     # and a file that is no TIFF at all.
+    write("ortho-rgb-jpeg.tif", ortho(False), NORTH_UP, 32633,
+          TILED + ["COMPRESS=JPEG", "PHOTOMETRIC=YCBCR", "JPEG_QUALITY=90"])
     write("big-ortho-rgb-jpeg.tif", ortho(False), NORTH_UP, 32633,
           TILED + ["COMPRESS=JPEG", "BIGTIFF=YES"])
     bits = gdal.GetDriverByName("GTiff").Create(os.path.join(HERE, "bilevel-1bit.tif"), 64, 16, 1,

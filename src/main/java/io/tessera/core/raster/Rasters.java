@@ -1,6 +1,10 @@
 package io.tessera.core.raster;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Helpers the raster implementations share: window checks and the ARGB rendering. */
 final class Rasters {
@@ -79,5 +83,24 @@ final class Rasters {
 
   private static int clamp(float v) {
     return v >= 255 ? 255 : v <= 0 ? 0 : Math.round(v);
+  }
+
+  /**
+   * Creates an empty hidden file next to {@code target} (same folder, so a rename is atomic),
+   * with the folder's default permissions, unlike {@code Files.createTempFile}'s 0600.
+   */
+  static Path sibling(Path target, String suffix) throws IOException {
+    Path abs = target.toAbsolutePath();
+    for (int attempt = 0; ; attempt++) {
+      String id = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
+      Path p = abs.resolveSibling("." + abs.getFileName() + "." + id + suffix);
+      try {
+        return Files.createFile(p);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt > 10) {
+          throw e;
+        }
+      }
+    }
   }
 }
