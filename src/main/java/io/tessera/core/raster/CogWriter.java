@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -296,9 +297,9 @@ public final class CogWriter {
       boolean big = switch (o.bigTiff()) {
         case YES -> true;
         case NO -> false;
-        case AUTO -> layout(false, 0).end + data > 0xffffffffL - (1 << 20);
+        case AUTO -> layout(false).end + data > 0xffffffffL - (1 << 20);
       };
-      Layout layout = layout(big, 0);
+      Layout layout = layout(big);
       if (!big && layout.end + data > 0xffffffffL) {
         throw new RasterException(dst.getFileName() + " would need "
             + (layout.end + data) + " bytes, more than a classic TIFF holds; allow BigTIFF");
@@ -310,7 +311,7 @@ public final class CogWriter {
         base[i] = at;
         at += levels.get(i).spooled;
       }
-      layout = layout(big, 0, base);
+      layout = layout(big, base);
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ByteBuffer head = ByteBuffer.allocate(big ? 16 : 8).order(ByteOrder.LITTLE_ENDIAN);
         head.put((byte) 'I').put((byte) 'I');
@@ -343,12 +344,12 @@ public final class CogWriter {
 
     record Layout(ByteBuffer bytes, long end) {}
 
-    Layout layout(boolean big, int unused) throws RasterException {
-      return layout(big, unused, new long[levels.size()]);
+    Layout layout(boolean big) throws RasterException {
+      return layout(big, new long[levels.size()]);
     }
 
     /** The directories of every level, laid out from byte 8 (16), with tile offsets from base. */
-    Layout layout(boolean big, int unused, long[] base) throws RasterException {
+    Layout layout(boolean big, long[] base) throws RasterException {
       long start = big ? 16 : 8;
       List<Ifd> ifds = new ArrayList<>();
       for (int i = 0; i < levels.size(); i++) {
@@ -415,7 +416,7 @@ public final class CogWriter {
 
     private long[] repeat(long v) {
       long[] a = new long[bands];
-      java.util.Arrays.fill(a, v);
+      Arrays.fill(a, v);
       return a;
     }
 
@@ -542,7 +543,7 @@ public final class CogWriter {
           out.putInt((int) f.count);
         }
         if (f.value.length <= inline()) {
-          byte[] v = java.util.Arrays.copyOf(f.value, inline());
+          byte[] v = Arrays.copyOf(f.value, inline());
           out.put(v);
         } else {
           if (big) {

@@ -1,11 +1,11 @@
 package io.tessera.core.raster;
 
+import io.tessera.core.raster.OwnTiffRaster.UnsupportedCompression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import io.tessera.core.raster.OwnTiffRaster.UnsupportedCompression;
 
 /**
  * Opens GeoTIFF files (DSMs and orthomosaics written by GDAL and photogrammetry tools) as

@@ -71,7 +71,8 @@ final class ImageIoTiffRaster implements Raster {
     }
     TIFFField nd = dir.getTIFFField(TiffDirectory.GDAL_NODATA);
     geo = GeoTiffTags.of(name, doubles(dir, TiffDirectory.MODEL_PIXEL_SCALE),
-        doubles(dir, TiffDirectory.MODEL_TIEPOINT), doubles(dir, TiffDirectory.MODEL_TRANSFORMATION),
+        doubles(dir, TiffDirectory.MODEL_TIEPOINT),
+        doubles(dir, TiffDirectory.MODEL_TRANSFORMATION),
         longs(dir, TiffDirectory.GEO_KEY_DIRECTORY, null), nd == null ? null : nd.getAsString(0));
     checkBlocks(dir, Files.size(path));
     long predictor = longs(dir, TiffDirectory.PREDICTOR, new long[] {1})[0];

@@ -3,6 +3,8 @@ package io.tessera.core.raster;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,10 +16,14 @@ import java.util.OptionalInt;
  * Tessera's own reader for GeoTIFFs, classic and BigTIFF: tiled or striped, chunky or separate
  * planes, compression none, LZW or Deflate, predictors 1, 2 and 3, 8-, 16-, 32- and 64-bit
  * samples. Blocks are read with positional reads on one {@link FileChannel}, so reads from several
- * threads need no lock; each window read decodes the blocks it touches once.
+ * threads need no lock; each window read decodes the blocks it touches once. A thread interrupted
+ * during a read (a cancelled task) closes a {@code FileChannel} for every thread: the raster then
+ * reopens it, so only the interrupted read fails.
  */
 final class OwnTiffRaster implements Raster {
-  private final FileChannel ch;
+  private final Path path;
+  private volatile FileChannel ch;
+  private volatile boolean closed;
   private final String name;
   private final ByteOrder order;
   private final int width;
@@ -36,7 +42,9 @@ final class OwnTiffRaster implements Raster {
   private final long[] counts;
   private final GeoTiffTags geo;
 
-  private OwnTiffRaster(FileChannel ch, TiffDirectory d, GeoTiffTags geo) throws RasterException {
+  private OwnTiffRaster(Path path, FileChannel ch, TiffDirectory d, GeoTiffTags geo)
+      throws RasterException {
+    this.path = path;
     this.ch = ch;
     this.name = d.name;
     this.order = d.order;
@@ -153,7 +161,7 @@ final class OwnTiffRaster implements Raster {
           d.doubles(TiffDirectory.MODEL_TIEPOINT), d.doubles(TiffDirectory.MODEL_TRANSFORMATION),
           d.longs(TiffDirectory.GEO_KEY_DIRECTORY), d.ascii(TiffDirectory.GDAL_NODATA));
       try {
-        return new OwnTiffRaster(ch, d, geo);
+        return new OwnTiffRaster(path, ch, d, geo);
       } catch (UnsupportedCompression e) {
         throw e;
       } catch (RasterException e) {
@@ -369,7 +377,7 @@ final class OwnTiffRaster implements Raster {
   private void readFully(ByteBuffer buf, long pos) throws IOException {
     long start = pos - buf.position();
     while (buf.hasRemaining()) {
-      int r = ch.read(buf, start + buf.position());
+      int r = read(buf, start + buf.position());
       if (r < 0) {
         throw new RasterException(name + " is truncated: a block at byte " + pos
             + " ends past the end of the file");
@@ -377,8 +385,32 @@ final class OwnTiffRaster implements Raster {
     }
   }
 
+  private int read(ByteBuffer buf, long pos) throws IOException {
+    while (true) {
+      FileChannel c = ch;
+      try {
+        return c.read(buf, pos);
+      } catch (ClosedByInterruptException e) {
+        reopen(c);
+        throw e;
+      } catch (ClosedChannelException e) {
+        if (closed) {
+          throw e;
+        }
+        reopen(c);
+      }
+    }
+  }
+
+  private synchronized void reopen(FileChannel broken) throws IOException {
+    if (!closed && ch == broken) {
+      ch = FileChannel.open(path, StandardOpenOption.READ);
+    }
+  }
+
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    closed = true;
     ch.close();
   }
 }

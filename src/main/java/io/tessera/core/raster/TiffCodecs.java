@@ -1,5 +1,6 @@
 package io.tessera.core.raster;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteOrder;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -208,7 +209,7 @@ final class TiffCodecs {
     def.reset();
     def.setInput(src, 0, len);
     def.finish();
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(len / 4 + 64);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(len / 4 + 64);
     while (!def.finished()) {
       int n = def.deflate(scratch);
       out.write(scratch, 0, n);

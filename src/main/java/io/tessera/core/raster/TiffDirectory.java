@@ -63,7 +63,9 @@ final class TiffDirectory {
     }
     boolean ii = head[0] == 'I' && head[1] == 'I';
     boolean mm = head[0] == 'M' && head[1] == 'M';
-    int magic = ii ? (head[2] & 0xff | (head[3] & 0xff) << 8) : (head[2] & 0xff) << 8 | head[3] & 0xff;
+    int magic = ii
+        ? (head[2] & 0xff | (head[3] & 0xff) << 8)
+        : (head[2] & 0xff) << 8 | head[3] & 0xff;
     return (ii || mm) && (magic == 42 || magic == 43);
   }
 

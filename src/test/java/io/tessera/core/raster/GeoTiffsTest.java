@@ -169,6 +169,20 @@ class GeoTiffsTest {
   }
 
   @Test
+  void anInterruptedReadFailsAloneAndLaterReadsStillWork() throws Exception {
+    try (Raster r = GeoTiffs.openOwn(GeoTiffFixtures.file("dsm-f32-tiled-deflate-p3.tif"))) {
+      Thread t = new Thread(() -> {
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> r.readFloats(0, 0, 0, 10, 10, new float[100]))
+            .isInstanceOf(java.nio.channels.ClosedByInterruptException.class);
+      });
+      t.start();
+      t.join();
+      GeoTiffFixtures.checkWindow(r, Kind.F32, 0, 0, GeoTiffFixtures.W, GeoTiffFixtures.H);
+    }
+  }
+
+  @Test
   void windowsOutsideTheRasterAreRefused() throws IOException {
     try (Raster r = GeoTiffs.open(GeoTiffFixtures.file("dsm-f32-striped-lzw.tif"))) {
       assertThatThrownBy(() -> r.readFloats(0, 150, 0, 8, 1, new float[8]))
