@@ -49,6 +49,19 @@ public interface Raster extends AutoCloseable {
   void readFloats(int band, int x, int y, int w, int h, float[] dst) throws IOException;
 
   /**
+   * Reads the window of every band whose {@code dst} entry is not null ({@code dst[band]}, laid
+   * out as in {@link #readFloats}); {@code dst} has {@link #bands()} entries. Implementations
+   * that store bands interleaved override it to decode each block once for all bands.
+   */
+  default void readBands(int x, int y, int w, int h, float[][] dst) throws IOException {
+    for (int b = 0; b < bands(); b++) {
+      if (dst[b] != null) {
+        readFloats(b, x, y, w, h, dst[b]);
+      }
+    }
+  }
+
+  /**
    * Reads the window as packed ARGB pixels ({@code dst[row * w + col]}): RGB(A) bands as they are,
    * one band as grey. Alpha is 255 where the raster has no alpha band; NoData is transparent.
    */
