@@ -16,7 +16,10 @@ import io.tessera.service.job.JobService;
 import io.tessera.service.project.CoordinateSystems;
 import io.tessera.service.project.DriveService;
 import io.tessera.service.project.GcpFiles;
+import io.tessera.service.project.OutputService;
 import io.tessera.service.project.PhotoService;
+import io.tessera.service.project.RasterImports;
+import io.tessera.service.project.VolumeService;
 import io.tessera.service.project.ProjectService;
 import io.tessera.service.project.TiePointService;
 import io.tessera.service.job.PurgeJob;
@@ -158,7 +161,6 @@ public final class EmbeddedService implements AutoCloseable {
               policy, dns, jobs, DziOptions.defaults(), Version.current());
       jobs.register(new PurgeJob(db.jdbi(), blobs, clock));
       jobs.register(content);
-      jobs.recover();
       Outbox outbox = new Outbox(clock);
       MissionGeneration generation = new MissionGeneration();
       MissionService missions = new MissionService(db.jdbi(), clock, outbox, generation);
@@ -173,13 +175,18 @@ public final class EmbeddedService implements AutoCloseable {
       ProjectService projects = new ProjectService(db.jdbi(), clock, systems, drive);
       TiePointService tiePoints = new TiePointService(db.jdbi(), clock, projects, systems);
       PhotoService photos = new PhotoService(db.jdbi(), clock, blobs, projects, content);
+      OutputService outputs = new OutputService(db.jdbi(), clock, blobs, projects, jobs, policy,
+          dataDir, new RasterImports());
+      jobs.register(outputs);
+      jobs.recover(); // every handler registered: unfinished jobs of each kind resume
       Database dbRef = db;
       ApiContext ctx =
           new ApiContext(
               auth, accounts, organizations, jobs, dbRef::ping, clock, Version.current(),
               new RateLimiter(db.jdbi(), clock), missions, submissions,
               new Exports(missions, submissions), webhooks, content, projects,
-              photos, tiePoints, drive, systems, new GcpFiles(projects, tiePoints, photos));
+              photos, tiePoints, drive, systems, new GcpFiles(projects, tiePoints, photos),
+              outputs, new VolumeService(projects, outputs));
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =

@@ -11,7 +11,10 @@ import io.tessera.ui.image.OpenImage;
 import io.tessera.ui.image.ServiceDziOpener;
 import io.tessera.ui.image.ShareDialog;
 import io.tessera.ui.map.MapPane;
+import io.tessera.client.ProjectsClient;
 import io.tessera.ui.mission.MissionWorkspace;
+import io.tessera.ui.project.ProjectWorkspace;
+import io.tessera.ui.project.ProjectsViewModel;
 import io.tessera.ui.scene3d.Scene3DPane;
 import io.tessera.ui.settings.ApiAccessDialog;
 import io.tessera.ui.settings.ApiAccessViewModel;
@@ -71,6 +74,8 @@ public final class MainWindow {
   private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
   /** How often the status bar asks the service for its health and jobs. */
   static final Duration POLL_INTERVAL = Duration.seconds(3);
+  /** How often a running import of a project output is looked at. */
+  static final Duration IMPORT_POLL = Duration.millis(700);
   private static final double[] DEFAULT_DIVIDERS = {0.18, 0.75};
   /** Where the submissions table starts under the map, as a share of the map tab's height. */
   private static final double MAP_TABLE_DIVIDER = 0.7;
@@ -85,6 +90,7 @@ public final class MainWindow {
   private final ImagePane imagePane;
   private final Scene3DPane scene3dPane = new Scene3DPane();
   private final MissionWorkspace missions;
+  private final ProjectWorkspace projects;
   private final TreeView<String> projectTree = new TreeView<>();
   private final TabPane tabs = new TabPane();
   private final SplitPane split = new SplitPane();
@@ -117,10 +123,16 @@ public final class MainWindow {
             zoomerId(),
             () -> viewModel.selectedPaneProperty().set(CentrePane.MAP),
             this::showImage);
-    // the missions load once the service answers, and again whenever it comes back
+    ProjectsClient projectsClient = new ProjectsClient(context.client());
+    this.projects = new ProjectWorkspace(
+        new ProjectsViewModel(projectsClient, executor,
+            r -> new Timeline(new KeyFrame(IMPORT_POLL, e -> r.run())).play()),
+        projectsClient, mapPane.getMapView());
+    // missions and projects load once the service answers, and again whenever it comes back
     viewModel.connectionProperty().addListener((o, was, is) -> {
       if (is == ConnectionState.CONNECTED) {
         missions.refresh();
+        projects.model().refresh();
       }
     });
     viewModel.toolStatusProperty().bind(missions.statusMessageBinding());
@@ -286,6 +298,8 @@ public final class MainWindow {
     refreshMissions.setAccelerator(KeyCombination.keyCombination("F5"));
     refreshMissions.setOnAction(e -> missions.refresh());
     Menu mission = new Menu("Mission", null, drawMission, refreshMissions);
+    Menu project = new Menu("Project");
+    project.getItems().addAll(projects.menuItems(() -> stage));
 
     Menu view = new Menu("View");
     ToggleGroup group = new ToggleGroup();
@@ -302,7 +316,7 @@ public final class MainWindow {
     MenuItem about = new MenuItem("About Tessera");
     about.setOnAction(e -> showAbout());
     Menu help = new Menu("Help", null, about);
-    MenuBar bar = new MenuBar(file, edit, mission, view, help);
+    MenuBar bar = new MenuBar(file, edit, project, mission, view, help);
     bar.setUseSystemMenuBar(true);
     return bar;
   }
@@ -329,10 +343,10 @@ public final class MainWindow {
   }
 
   private Node sidebar() {
-    TreeItem<String> projects = new TreeItem<>("Projects");
-    projects.setExpanded(true);
+    TreeItem<String> projectsRoot = new TreeItem<>("Projects");
+    projectsRoot.setExpanded(true);
     TreeView<String> tree = projectTree;
-    tree.setRoot(projects);
+    tree.setRoot(projectsRoot);
     tree.setId("projectTree");
     // one selection at a time: picking in the tree drops the mission selection, and back
     tree.getSelectionModel()
@@ -354,15 +368,29 @@ public final class MainWindow {
     hint.getStyleClass().add("empty-hint");
     hint.setWrapText(true);
     hint.setMouseTransparent(true);
-    hint.visibleProperty().bind(Bindings.isEmpty(projects.getChildren()));
+    hint.visibleProperty().bind(Bindings.isEmpty(projectsRoot.getChildren()));
     StackPane.setAlignment(hint, Pos.TOP_LEFT);
     StackPane.setMargin(hint, new Insets(36, 14, 0, 14));
+    projects.attach(tree, projectsRoot);
     StackPane body = new StackPane(tree, hint);
     body.setPrefHeight(150);
     body.setMinHeight(90);
     Node missionList = missions.missionList();
     VBox.setVgrow(missionList, Priority.ALWAYS);
-    VBox box = new VBox(header("Project"), body, header("Missions"), missionList);
+    Label projectStatus = new Label();
+    projectStatus.setId("projectStatus");
+    projectStatus.setWrapText(true);
+    projectStatus.getStyleClass().add("side-status");
+    ProjectsViewModel pm = this.projects.model();
+    projectStatus.textProperty().bind(Bindings.createStringBinding(
+        () -> pm.errorProperty().get() != null ? pm.errorProperty().get()
+            : pm.messageProperty().get(),
+        pm.errorProperty(), pm.messageProperty()));
+    projectStatus.visibleProperty().bind(projectStatus.textProperty().isNotEmpty());
+    projectStatus.managedProperty().bind(projectStatus.visibleProperty());
+    pm.errorProperty().addListener((o, a, b) -> projectStatus.pseudoClassStateChanged(
+        javafx.css.PseudoClass.getPseudoClass("error"), b != null));
+    VBox box = new VBox(header("Project"), body, projectStatus, header("Missions"), missionList);
     box.getStyleClass().add("side-panel");
     box.setMinWidth(160);
     return box;

@@ -158,4 +158,33 @@ public final class PhotogrammetryDtos {
 
   /** {@code POST /common/api/v3/coordinate_systems/validate_wkt/}. */
   public record WktRequest(@JsonProperty("wkt_string") String wktString) {}
+
+  /**
+   * A project output as the document lists it ({@code result_type}, {@code output_type},
+   * {@code availability}, {@code s3_key}, {@code s3_bucket}, {@code output_id}), with Tessera's
+   * own fields: the import's {@code progress} (0 to 1) and {@code error}, the file's name and size,
+   * and, for an imported raster, what it holds ({@code raster}: size, bands, EPSG, NoData).
+   */
+  public record OutputDto(
+      @JsonProperty("output_id") long outputId,
+      @JsonProperty("result_type") String resultType,
+      @JsonProperty("output_type") String outputType,
+      String availability,
+      String output,
+      @JsonProperty("s3_key") String s3Key,
+      @JsonProperty("s3_bucket") String s3Bucket,
+      @JsonProperty("file_name") String fileName,
+      @JsonProperty("size_bytes") long sizeBytes,
+      Double progress,
+      String error,
+      Object raster) {}
+
+  /** {@code POST outputs/}: the document's register body. */
+  public record OutputRequest(String output, @JsonProperty("output_type") String outputType) {}
+
+  /** {@code POST outputs/bulk_register/}. */
+  public record BulkOutputs(List<OutputRequest> outputs) {}
+
+  /** {@code outputs/bulk_register/}'s answer. */
+  public record OutputList(List<OutputDto> outputs) {}
 }

@@ -8,9 +8,11 @@ import io.tessera.service.job.JobService;
 import io.tessera.service.project.CoordinateSystems;
 import io.tessera.service.project.DriveService;
 import io.tessera.service.project.GcpFiles;
+import io.tessera.service.project.OutputService;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
 import io.tessera.service.project.TiePointService;
+import io.tessera.service.project.VolumeService;
 import io.tessera.service.mission.Exports;
 import io.tessera.service.mission.MissionService;
 import io.tessera.service.mission.SubmissionService;
@@ -43,4 +45,6 @@ public record ApiContext(
     TiePointService tiePoints,
     DriveService drive,
     CoordinateSystems coordinateSystems,
-    GcpFiles gcpFiles) {}
+    GcpFiles gcpFiles,
+    OutputService outputs,
+    VolumeService volumes) {}
