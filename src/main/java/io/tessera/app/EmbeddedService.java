@@ -13,9 +13,11 @@ import io.tessera.core.dzi.DziOptions;
 import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.deepzoom.TileStore;
 import io.tessera.service.job.JobService;
+import io.tessera.service.project.AnnotationService;
 import io.tessera.service.project.CoordinateSystems;
 import io.tessera.service.project.DriveService;
 import io.tessera.service.project.GcpFiles;
+import io.tessera.service.project.PermissionTokenService;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
 import io.tessera.service.project.TiePointService;
@@ -179,7 +181,9 @@ public final class EmbeddedService implements AutoCloseable {
               auth, accounts, organizations, jobs, dbRef::ping, clock, Version.current(),
               new RateLimiter(db.jdbi(), clock), missions, submissions,
               new Exports(missions, submissions), webhooks, content, projects,
-              photos, tiePoints, drive, systems, new GcpFiles(projects, tiePoints, photos));
+              photos, tiePoints, drive, systems, new GcpFiles(projects, tiePoints, photos),
+              new AnnotationService(db.jdbi(), clock, projects),
+              new PermissionTokenService(db.jdbi(), clock, projects));
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =

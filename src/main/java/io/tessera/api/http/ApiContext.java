@@ -5,9 +5,11 @@ import io.tessera.service.auth.AccountService;
 import io.tessera.service.auth.AuthService;
 import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.job.JobService;
+import io.tessera.service.project.AnnotationService;
 import io.tessera.service.project.CoordinateSystems;
 import io.tessera.service.project.DriveService;
 import io.tessera.service.project.GcpFiles;
+import io.tessera.service.project.PermissionTokenService;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
 import io.tessera.service.project.TiePointService;
@@ -43,4 +45,6 @@ public record ApiContext(
     TiePointService tiePoints,
     DriveService drive,
     CoordinateSystems coordinateSystems,
-    GcpFiles gcpFiles) {}
+    GcpFiles gcpFiles,
+    AnnotationService annotations,
+    PermissionTokenService permissionTokens) {}

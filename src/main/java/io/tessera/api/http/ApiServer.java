@@ -13,7 +13,9 @@ import io.tessera.api.http.fieldforms.HealthRoutes;
 import io.tessera.api.http.fieldforms.UserRoutes;
 import io.tessera.api.http.deepzoom.DeepZoomRoutes;
 import io.tessera.api.http.missions.MissionRoutes;
+import io.tessera.api.http.photogrammetry.AnnotationRoutes;
 import io.tessera.api.http.photogrammetry.DriveRoutes;
+import io.tessera.api.http.photogrammetry.PermissionTokenRoutes;
 import io.tessera.api.http.photogrammetry.ProjectRoutes;
 import io.tessera.api.http.photogrammetry.TiePointRoutes;
 import io.tessera.api.http.missions.WebhookRoutes;
@@ -93,6 +95,8 @@ public final class ApiServer implements AutoCloseable {
     table.addAll(new ProjectRoutes(ctx, bodies).routes());
     table.addAll(new TiePointRoutes(ctx, bodies).routes());
     table.addAll(new DriveRoutes(ctx, bodies).routes());
+    table.addAll(new AnnotationRoutes(ctx, bodies).routes());
+    table.addAll(new PermissionTokenRoutes(ctx, bodies).routes());
     table.addAll(new DocsRoutes(() -> openApiJson(ctx.version())).routes());
     this.routes = List.copyOf(table);
     this.app = Javalin.create(config -> configure(config, ctx));
