@@ -131,8 +131,13 @@ public final class AnnotationGeometry {
     }
     for (int k = 0; k < p.size(); k++) {
       JsonNode n = p.get(k);
-      if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
+      if (!n.isNumber()) {
         problems.add(where + "[" + k + "]: expected a finite number, found " + n + ".");
+        return false;
+      }
+      if (!Double.isFinite(n.asDouble())) {
+        problems.add(where + "[" + k + "]: expected a finite number, found one beyond the"
+            + " range of a double.");
         return false;
       }
     }
