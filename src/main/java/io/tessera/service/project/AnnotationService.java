@@ -11,10 +11,12 @@ import io.tessera.store.AnnotationRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -79,11 +81,13 @@ public final class AnnotationService {
     Instant now = clock.instant();
     List<Outcome> out = new ArrayList<>();
     List<Annotation> rows = new ArrayList<>();
+    Map<Long, Optional<String>> reasons = new HashMap<>();
     for (JsonNode item : items) {
       Checked c = check(item, now);
       Map<String, List<String>> errors = new LinkedHashMap<>(c.errors());
       if (errors.isEmpty()) {
-        String reason = projectProblem(p, c.entityId());
+        String reason = reasons.computeIfAbsent(c.entityId(),
+            e -> Optional.ofNullable(projectProblem(p, e))).orElse(null);
         if (reason != null) {
           errors.put("entity_id", List.of(reason));
         }
@@ -190,6 +194,7 @@ public final class AnnotationService {
     p.requireScope("write");
     checkBatch(ids);
     List<Outcome> out = new ArrayList<>();
+    Map<Long, Optional<String>> reasons = new HashMap<>();
     jdbi.useTransaction(h -> {
       for (JsonNode n : ids) {
         String id = n.isTextual() ? n.asText() : null;
@@ -198,7 +203,8 @@ public final class AnnotationService {
         if (project < 0) {
           reason = "Not an annotation id (Project_<entity_id>_<uuid>): " + n + ".";
         } else {
-          reason = projectProblem(p, project);
+          reason = reasons.computeIfAbsent(project,
+              e -> Optional.ofNullable(projectProblem(p, e))).orElse(null);
           if (reason == null && !repo.delete(h, p.organizationId(), id)) {
             reason = "Not found.";
           }
