@@ -13,10 +13,12 @@ import io.tessera.core.dzi.DziOptions;
 import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.deepzoom.TileStore;
 import io.tessera.service.job.JobService;
+import io.tessera.service.project.AnnotationService;
 import io.tessera.service.project.CoordinateSystems;
 import io.tessera.service.project.DriveService;
 import io.tessera.service.project.GcpFiles;
 import io.tessera.service.project.OutputService;
+import io.tessera.service.project.PermissionTokenService;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.RasterImports;
 import io.tessera.service.project.VolumeService;
@@ -186,7 +188,9 @@ public final class EmbeddedService implements AutoCloseable {
               new RateLimiter(db.jdbi(), clock), missions, submissions,
               new Exports(missions, submissions), webhooks, content, projects,
               photos, tiePoints, drive, systems, new GcpFiles(projects, tiePoints, photos),
-              outputs, new VolumeService(projects, outputs));
+              outputs, new VolumeService(projects, outputs),
+              new AnnotationService(db.jdbi(), clock, projects),
+              new PermissionTokenService(db.jdbi(), clock, projects));
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =

@@ -143,7 +143,7 @@ public final class Database implements AutoCloseable {
    * The newest schema version this build's migrations create. {@code DatabaseTest} checks it
    * against the migration files.
    */
-  public static final int SCHEMA_VERSION = 8;
+  public static final int SCHEMA_VERSION = 9;
 
   /**
    * Like {@link #migrate(Path)}, but when the schema is already at {@link #SCHEMA_VERSION} it

@@ -151,9 +151,15 @@ class DatabaseTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void theStartUpFastPathMigratesAnEmptyDatabaseAndRefusesANewerOne(String url) {
+  void theStartUpFastPathMigratesAnEmptyDatabaseAndRefusesANewerOne(String url)
+      throws Exception {
+    long files;
+    try (Stream<Path> all = Files.list(Path.of("src/main/resources/db/migration"))) {
+      files = all.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+    }
     try (Database db = Database.open(url, CLOCK)) {
-      assertThat(db.migrateIfBehind(null)).isEqualTo(Database.SCHEMA_VERSION);
+      // every migration file runs once (versions may have gaps while a reserved one is pending)
+      assertThat(db.migrateIfBehind(null)).isEqualTo((int) files);
       assertThat(db.appliedVersion()).isEqualTo(Database.SCHEMA_VERSION);
       assertThat(db.migrateIfBehind(null)).isZero();
       db.migrate(null, List.of("classpath:db/migration", "classpath:db/testmigration"));

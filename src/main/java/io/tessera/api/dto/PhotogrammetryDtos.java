@@ -187,4 +187,16 @@ public final class PhotogrammetryDtos {
 
   /** {@code outputs/bulk_register/}'s answer. */
   public record OutputList(List<OutputDto> outputs) {}
+
+  /**
+   * {@code /common/api/v3/permission-token/}: create ({@code type} and {@code type_id} required;
+   * {@code token} optional, a UUID v4), update ({@code enabled}, {@code write}), or the
+   * collection's PATCH ({@code enabled}, {@code type}, {@code type_id}).
+   */
+  public record TokenRequest(
+      String token,
+      Boolean enabled,
+      Boolean write,
+      String type,
+      @JsonProperty("type_id") Long typeId) {}
 }

@@ -5,10 +5,12 @@ import io.tessera.service.auth.AccountService;
 import io.tessera.service.auth.AuthService;
 import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.job.JobService;
+import io.tessera.service.project.AnnotationService;
 import io.tessera.service.project.CoordinateSystems;
 import io.tessera.service.project.DriveService;
 import io.tessera.service.project.GcpFiles;
 import io.tessera.service.project.OutputService;
+import io.tessera.service.project.PermissionTokenService;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
 import io.tessera.service.project.TiePointService;
@@ -47,4 +49,6 @@ public record ApiContext(
     CoordinateSystems coordinateSystems,
     GcpFiles gcpFiles,
     OutputService outputs,
-    VolumeService volumes) {}
+    VolumeService volumes,
+    AnnotationService annotations,
+    PermissionTokenService permissionTokens) {}

@@ -29,7 +29,45 @@ public record Principal(
     API_KEY,
     CLIENT,
     DESKTOP,
-    LOCAL_ADMIN
+    LOCAL_ADMIN,
+    /** A share token: read (or read and write) one project's annotations and outputs. */
+    SHARE_TOKEN
+  }
+
+  /** The scope prefix that names the one project a share token reaches. */
+  private static final String PROJECT_SCOPE = "project:";
+
+  /**
+   * The caller behind a share token: scope {@code read} (and {@code write} for a read-write
+   * token) plus {@code project:<id>}, which {@link #requireProject} checks.
+   *
+   * @param tokenId the token's public id
+   */
+  public static Principal shareToken(String tokenId, String organizationId, long projectId,
+      boolean write) {
+    Set<String> scopes = write ? Set.of("read", "write", PROJECT_SCOPE + projectId)
+        : Set.of("read", PROJECT_SCOPE + projectId);
+    return new Principal(Kind.SHARE_TOKEN, tokenId, organizationId, null, null, scopes, false,
+        null);
+  }
+
+  /**
+   * Refuses a share-token caller any project but its own; every other caller reaches all of its
+   * organization's projects (the services scope their queries by organization).
+   */
+  public void requireProject(long projectId) {
+    if (kind == Kind.SHARE_TOKEN && !scopes.contains(PROJECT_SCOPE + projectId)) {
+      throw new DomainException.Forbidden("this share token gives access to another project"
+          + " only", Map.of("share_token", "other project"));
+    }
+  }
+
+  /** Refuses share-token callers: what is not about their one project is not theirs. */
+  public void requireNotShared() {
+    if (kind == Kind.SHARE_TOKEN) {
+      throw new DomainException.Forbidden("a share token gives access to one project's"
+          + " annotations and outputs only");
+    }
   }
 
   public Principal {

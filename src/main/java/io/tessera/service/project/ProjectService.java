@@ -54,6 +54,7 @@ public final class ProjectService {
   }
 
   public Project create(Principal p, NewProject n) {
+    p.requireNotShared();
     p.requireScope("write");
     Map<String, List<String>> errors = new LinkedHashMap<>();
     String name = checkName("name", n.name(), errors);
@@ -74,6 +75,7 @@ public final class ProjectService {
   }
 
   public Page list(Principal p, int page, int pageSize) {
+    p.requireNotShared();
     p.requireScope("read");
     if (page < 1 || pageSize < 1 || pageSize > 1000) {
       throw new DomainException.BadRequest("page must be ≥ 1 and page_size within 1..1000");
@@ -84,12 +86,14 @@ public final class ProjectService {
 
   public Project get(Principal p, long id) {
     p.requireScope("read");
+    p.requireProject(id);
     return jdbi.withHandle(h -> repo.byId(h, p.organizationId(), id))
         .orElseThrow(() -> new DomainException.NotFound("project", Long.toString(id)));
   }
 
   /** Applies {@code changes}; {@code ifMatch} (may be null) must be the stored version. */
   public Project update(Principal p, long id, Changes changes, Long ifMatch) {
+    p.requireNotShared();
     p.requireScope("write");
     Map<String, List<String>> errors = new LinkedHashMap<>();
     String displayName =
@@ -123,6 +127,7 @@ public final class ProjectService {
   }
 
   public void delete(Principal p, long id) {
+    p.requireNotShared();
     p.requireScope("write");
     if (!jdbi.withHandle(h -> repo.delete(h, p.organizationId(), id, clock.instant()))) {
       throw new DomainException.NotFound("project", Long.toString(id));
@@ -134,6 +139,7 @@ public final class ProjectService {
    * that this instance has no engine to run it.
    */
   public Project startProcessing(Principal p, long id) {
+    p.requireNotShared();
     p.requireScope("write");
     return jdbi.inTransaction(h -> {
       Project c = repo.byId(h, p.organizationId(), id)
@@ -163,6 +169,7 @@ public final class ProjectService {
    */
   public ProcessingOptions setProcessingOptions(Principal p, long id, ProcessingOptions given,
       boolean merge) {
+    p.requireNotShared();
     p.requireScope("write");
     ProcessingOptions next = merge ? OptionsJson.merge(processingOptions(p, id), given) : given;
     Map<String, List<String>> errors = ProcessingOptionsRules.problems(next);

@@ -298,4 +298,29 @@ class OutputsApiTest {
     assertThat(wrong.path("availability").asText()).isEqualTo("failed");
     assertThat(wrong.path("error").asText()).contains("is it a DSM?");
   }
+
+  @Test
+  void aShareTokenReadsItsProjectsOutputsAndAReadOnlyOneChangesNothing() throws Exception {
+    long id = project();
+    long other = project();
+    String base = "/project/api/v3/projects/" + id + "/outputs/";
+    upload(base, Map.of(), "site_quality_report.pdf",
+        "%PDF-1.4".getBytes(StandardCharsets.UTF_8));
+    String readOnly = Pix4dClients.shareToken(api, id, false).path("token").asText();
+    TesseraClient anonymous = svc.anonymous();
+    RawResponse list = anonymous.raw("GET", Pix4dClients.shared(base, readOnly), null, null);
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(json(list)).hasSize(1);
+    assertThat(anonymous.raw("GET", Pix4dClients.shared(
+        "/project/api/v3/projects/" + other + "/outputs/", readOnly), null, null).status())
+        .as("another project").isEqualTo(403);
+    long outputId = json(list).get(0).path("output_id").asLong();
+    assertThat(anonymous.raw("DELETE", Pix4dClients.shared(base + outputId + "/", readOnly),
+        null, null).status()).as("read-only").isEqualTo(403);
+    assertThat(anonymous.raw("GET", base, null, null).status()).as("no token").isEqualTo(401);
+
+    String readWrite = Pix4dClients.shareToken(api, id, true).path("token").asText();
+    assertThat(anonymous.raw("DELETE", Pix4dClients.shared(base + outputId + "/", readWrite),
+        null, null).status()).isEqualTo(204);
+  }
 }

@@ -49,4 +49,21 @@ class PrincipalTest {
         .isInstanceOf(DomainException.Forbidden.class);
     assertThatCode(() -> manager.requireScope("webhooks:manage")).doesNotThrowAnyException();
   }
+
+  @Test
+  void aShareTokenReachesItsOneProjectAndWritesOnlyWhenReadWrite() {
+    Principal ro = Principal.shareToken("t1", "o1", 7, false);
+    assertThatCode(() -> ro.requireProject(7)).doesNotThrowAnyException();
+    assertThatCode(() -> ro.requireScope("read")).doesNotThrowAnyException();
+    assertThatThrownBy(() -> ro.requireScope("write"))
+        .isInstanceOf(DomainException.Forbidden.class);
+    assertThatThrownBy(() -> ro.requireProject(8))
+        .hasMessage("this share token gives access to another project only");
+    assertThatThrownBy(ro::requireNotShared).isInstanceOf(DomainException.Forbidden.class);
+    Principal rw = Principal.shareToken("t2", "o1", 7, true);
+    assertThatCode(() -> rw.requireScope("write")).doesNotThrowAnyException();
+    // any other caller reaches every project of its organization
+    assertThatCode(() -> client("read").requireProject(8)).doesNotThrowAnyException();
+    assertThatCode(() -> client("read").requireNotShared()).doesNotThrowAnyException();
+  }
 }

@@ -7,6 +7,7 @@ import io.tessera.api.dto.PhotogrammetryDtos.BulkOutputs;
 import io.tessera.api.dto.PhotogrammetryDtos.OutputDto;
 import io.tessera.api.dto.PhotogrammetryDtos.OutputList;
 import io.tessera.api.dto.PhotogrammetryDtos.OutputRequest;
+import io.tessera.api.http.Access;
 import io.tessera.api.http.ApiContext;
 import io.tessera.api.http.Bodies;
 import io.tessera.api.http.Route;
@@ -63,12 +64,12 @@ public final class OutputRoutes {
   public List<Route> routes() {
     OutputRequest example = new OutputRequest("project-1/outputs/site_dsm.tif", "dsm");
     return List.of(
-        Route.get(P + "/").tag(TAG)
+        Route.get(P + "/").tag(TAG).access(Access.OPTIONAL)
             .summary("List the project's outputs, with each raster import's availability")
             .responses(Map.of(200, "The outputs", 404, "No such project"))
-            .handle(c -> c.json(ctx.outputs().list(principal(c), id(c)).stream()
+            .handle(c -> c.json(ctx.outputs().list(reader(c), id(c)).stream()
                 .map(this::dto).toList())),
-        Route.post(P + "/").tag(TAG)
+        Route.post(P + "/").tag(TAG).access(Access.OPTIONAL)
             .summary("Register an output (JSON {output, output_type}: a key put before, or a"
                 + " local path the server may read), or upload one (multipart: file and"
                 + " output_type, 201). The same type replaces an older output; a DSM or"
@@ -79,7 +80,7 @@ public final class OutputRoutes {
                 "Invalid output_type, or none derivable from the path; unknown key", 404,
                 "No such project", 413, "Too large"))
             .handle(this::register),
-        Route.post(P + "/bulk_register/").tag(TAG)
+        Route.post(P + "/bulk_register/").tag(TAG).access(Access.OPTIONAL)
             .summary("Register outputs in bulk, all or none")
             .body(new BulkOutputs(List.of(example)))
             .responses(Map.of(200, "{outputs}", 400, "Invalid; nothing registered", 404,
@@ -89,21 +90,21 @@ public final class OutputRoutes {
               List<OutputService.Registration> items = b.outputs() == null ? List.of()
                   : b.outputs().stream().map(o -> new OutputService.Registration(
                       o == null ? null : o.output(), o == null ? null : o.outputType())).toList();
-              c.json(new OutputList(ctx.outputs().register(principal(c), id(c), items).stream()
+              c.json(new OutputList(ctx.outputs().register(writer(c), id(c), items).stream()
                   .map(this::dto).toList()));
             }),
-        Route.put(P + "/files/<key>").tag(TAG)
+        Route.put(P + "/files/<key>").tag(TAG).access(Access.OPTIONAL)
             .summary("Put a file under a key of the client's choosing (Tessera's stand-in for"
                 + " the document's S3 upload); register it with outputs/")
             .responses(Map.of(201, "Stored", 400, "Bad key or empty", 413, "Too large"))
             .handle(c -> {
               String key = c.pathParam("key");
               try (InputStream in = c.req().getInputStream()) {
-                ctx.outputs().putFile(principal(c), id(c), key, key, in);
+                ctx.outputs().putFile(writer(c), id(c), key, key, in);
               }
               c.status(201).json(Map.of("key", key));
             }),
-        Route.get(P + "/{output_id}/").tag(TAG)
+        Route.get(P + "/{output_id}/").tag(TAG).access(Access.OPTIONAL)
             .summary("Get a project output: 302 to its file")
             .responses(Map.of(302, "Redirect to the file", 404, "No such output"))
             .handle(c -> {
@@ -111,7 +112,7 @@ public final class OutputRoutes {
               c.redirect(Urls.absolute(c, ProjectRoutes.PREFIX + "/projects/" + o.projectId()
                   + "/outputs/" + o.id() + "/file"), io.javalin.http.HttpStatus.FOUND);
             }),
-        Route.get(P + "/{output_id}/file").tag(TAG)
+        Route.get(P + "/{output_id}/file").tag(TAG).access(Access.OPTIONAL)
             .summary("The output's file as it was given")
             .responses(Map.of(200, "The file", 404, "No such output, or its file is gone"))
             .handle(c -> {
@@ -122,13 +123,13 @@ public final class OutputRoutes {
               c.contentType(contentType(o.fileName()));
               c.result(Files.newInputStream(f));
             }),
-        Route.get(P + "/{output_id}/tiles/{z}/{x}/{file}").tag(TAG)
+        Route.get(P + "/{output_id}/tiles/{z}/{x}/{file}").tag(TAG).access(Access.OPTIONAL)
             .summary("An imported orthomosaic (or DSM, in grey) as Web Mercator map tiles:"
                 + " tiles/{z}/{x}/{y}.png, as XYZ tile servers number them")
             .responses(Map.of(200, "A 256² PNG", 404,
                 "No such output, not imported yet, or the tile is off the raster"))
             .handle(this::mapTile),
-        Route.get(P + "/{output_id}/dzi").tag(TAG)
+        Route.get(P + "/{output_id}/dzi").tag(TAG).access(Access.OPTIONAL)
             .summary("An imported orthomosaic (or DSM, in grey) as a Deep Zoom image: the DZI"
                 + " descriptor; tiles at dzi_files/{level}/{column}_{row}.png")
             .responses(Map.of(200, "DZI XML", 404, "No such output, or not imported yet"))
@@ -139,11 +140,11 @@ public final class OutputRoutes {
               c.header("Cache-Control", "private, max-age=86400");
               c.result(DziPyramid.of(r.width(), r.height()).descriptorXml(TileFormat.PNG));
             }),
-        Route.get(P + "/{output_id}/dzi_files/{level}/{file}").tag(TAG)
+        Route.get(P + "/{output_id}/dzi_files/{level}/{file}").tag(TAG).access(Access.OPTIONAL)
             .summary("A Deep Zoom tile of an imported raster")
             .responses(Map.of(200, "A PNG tile", 404, "No such output or tile"))
             .handle(this::dziTile),
-        Route.get(P + "/{output_id}/raster/{level}/{tx}/{ty}").tag(TAG)
+        Route.get(P + "/{output_id}/raster/{level}/{tx}/{ty}").tag(TAG).access(Access.OPTIONAL)
             .summary("Samples of an imported raster, 256² cells a tile (smaller at the right and"
                 + " bottom edges), at overview level (0 = full resolution, each next level half"
                 + " the size): float32 little-endian for a DSM, ARGB int32 little-endian for an"
@@ -152,11 +153,11 @@ public final class OutputRoutes {
             .responses(Map.of(200, "application/octet-stream", 404,
                 "No such output, level or tile, or not imported yet"))
             .handle(this::rasterTile),
-        Route.delete(P + "/{output_id}/").tag(TAG)
+        Route.delete(P + "/{output_id}/").tag(TAG).access(Access.OPTIONAL)
             .summary("Delete an output (and its imported raster)")
             .responses(Map.of(204, "Deleted", 404, "No such output"))
             .handle(c -> {
-              ctx.outputs().delete(principal(c), id(c), outputId(c));
+              ctx.outputs().delete(writer(c), id(c), outputId(c));
               c.status(204);
             }));
   }
@@ -165,11 +166,11 @@ public final class OutputRoutes {
     String type = c.contentType() == null ? "" : c.contentType().toLowerCase(Locale.ROOT);
     if (!type.startsWith("multipart/")) {
       OutputRequest r = bodies.read(c, OutputRequest.class);
-      c.json(dto(ctx.outputs().register(principal(c), id(c),
+      c.json(dto(ctx.outputs().register(writer(c), id(c),
           List.of(new OutputService.Registration(r.output(), r.outputType()))).get(0)));
       return;
     }
-    Principal p = principal(c);
+    Principal p = writer(c);
     long project = id(c);
     Map<String, String> fields = new HashMap<>();
     String[] name = new String[1];
@@ -319,7 +320,7 @@ public final class OutputRoutes {
   }
 
   private ProjectOutput output(Context c) {
-    return ctx.outputs().get(principal(c), id(c), outputId(c));
+    return ctx.outputs().get(reader(c), id(c), outputId(c));
   }
 
   private static String contentType(String fileName) {
@@ -336,8 +337,14 @@ public final class OutputRoutes {
     return "application/octet-stream";
   }
 
-  private static Principal principal(Context c) {
-    return Bodies.principal(c);
+  /** The caller of a read: credentials, or a share token of this project. */
+  private Principal reader(Context c) {
+    return ShareAccess.forProject(c, ctx, id(c), false);
+  }
+
+  /** The caller of a change: credentials, or a read-write share token of this project. */
+  private Principal writer(Context c) {
+    return ShareAccess.forProject(c, ctx, id(c), true);
   }
 
   private static long id(Context c) {

@@ -2,6 +2,7 @@ package io.tessera.api.http.photogrammetry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.tessera.api.http.Access;
 import io.tessera.api.http.ApiContext;
 import io.tessera.api.http.Bodies;
 import io.tessera.api.http.Route;
@@ -38,7 +39,7 @@ public final class VolumeRoutes {
 
   public List<Route> routes() {
     return List.of(
-        Route.post("/v1/project/{id}/volumes/").tag(TAG)
+        Route.post("/v1/project/{id}/volumes/").tag(TAG).access(Access.OPTIONAL)
             .summary("Compute a volume over the project's DSM: base_surface (average, custom,"
                 + " fitPlane, triangulated, highest, lowest), coordinates in the project's"
                 + " coordinate system ([x, y] or [x, y, z]), custom_elevation (required for"
@@ -74,7 +75,7 @@ public final class VolumeRoutes {
       return;
     }
     try {
-      VolumeService.Measured m = ctx.volumes().compute(Bodies.principal(c), id, request);
+      VolumeService.Measured m = ctx.volumes().compute(ShareAccess.forProject(c, ctx, id, false), id, request);
       Map<String, Object> fields = m.result().toApiFields();
       if (m.warning() != null) {
         fields.put("warning", m.warning());
