@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -100,6 +101,16 @@ public final class RemoteRaster implements Raster {
     return new RemoteRaster(shared, level + 1, (width + 1) / 2, (height + 1) / 2,
         new GeoTransform(t.originX(), t.pixelWidth() * 2, t.rowRotation() * 2, t.originY(),
             t.columnRotation() * 2, t.pixelHeight() * 2));
+  }
+
+  /** The server's overview {@code k} levels below this one. */
+  @Override
+  public Optional<Raster> overview(int k) {
+    RemoteRaster r = this;
+    for (int i = 0; i < k; i++) {
+      r = r.halved();
+    }
+    return Optional.of(r);
   }
 
   /** The overview level: 0 at full resolution. */

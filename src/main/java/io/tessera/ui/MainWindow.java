@@ -36,6 +36,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -128,6 +129,8 @@ public final class MainWindow {
         new ProjectsViewModel(projectsClient, executor,
             r -> new Timeline(new KeyFrame(IMPORT_POLL, e -> r.run())).play()),
         projectsClient, mapPane.getMapView());
+    projects.onTerrain(scene3dPane::show,
+        () -> viewModel.selectedPaneProperty().set(CentrePane.SCENE3D));
     // missions and projects load once the service answers, and again whenever it comes back
     viewModel.connectionProperty().addListener((o, was, is) -> {
       if (is == ConnectionState.CONNECTED) {
@@ -398,7 +401,8 @@ public final class MainWindow {
 
   private Node centre() {
     for (CentrePane pane : CentrePane.values()) {
-      Tab tab = new Tab(pane.title(), pane == CentrePane.MAP ? mapTabContent() : content(pane));
+      Tab tab = new Tab(pane.title(), pane == CentrePane.MAP ? mapTabContent()
+          : pane == CentrePane.SCENE3D ? scene3dTabContent() : content(pane));
       tab.setId(tabId(pane));
       tab.setClosable(false);
       tab.setTooltip(new Tooltip(pane.title() + " (Ctrl+" + (pane.ordinal() + 1) + ")"));
@@ -430,6 +434,34 @@ public final class MainWindow {
     SplitPane.setResizableWithParent(missions.submissionsTable(), false);
     BorderPane content = new BorderPane(mapAndTable);
     content.setTop(missions.mapToolbar());
+    return content;
+  }
+
+  /** The 3D pane with its vertical exaggeration control above. */
+  private Node scene3dTabContent() {
+    Slider exaggeration = new Slider(0.5, 10, scene3dPane.exaggerationProperty().get());
+    exaggeration.setId("exaggerationSlider");
+    exaggeration.setPrefWidth(180);
+    exaggeration.setTooltip(new Tooltip("Vertical exaggeration of the terrain"));
+    scene3dPane.exaggerationProperty().bindBidirectional(exaggeration.valueProperty());
+    Label value = new Label();
+    value.textProperty().bind(Bindings.format(java.util.Locale.ROOT, "%.1f×",
+        exaggeration.valueProperty()));
+    Button reset = new Button("1×");
+    reset.setOnAction(e -> exaggeration.setValue(1));
+    Label triangles = new Label();
+    triangles.getStyleClass().add("empty-hint");
+    triangles.textProperty().bind(Bindings.format(java.util.Locale.ROOT, "%,d triangles",
+        scene3dPane.trianglesProperty()));
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox bar = new HBox(8, new Label("Vertical exaggeration"), exaggeration, value, reset, gap,
+        triangles);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.getStyleClass().add("map-toolbar");
+    bar.setPadding(new Insets(4, 8, 4, 8));
+    BorderPane content = new BorderPane(scene3dPane);
+    content.setTop(bar);
     return content;
   }
 

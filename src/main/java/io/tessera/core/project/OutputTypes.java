@@ -1,6 +1,7 @@
 package io.tessera.core.project;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import java.util.Set;
 public final class OutputTypes {
   /** Output types imported as a one-band elevation raster. */
   public static final Set<String> ELEVATION = Set.of("dsm", "dsm_cloud_optimized", "dtm");
+
+  /** {@link #ELEVATION} in order of preference: a DSM first. */
+  public static final List<String> ELEVATION_LIST = List.of("dsm", "dsm_cloud_optimized", "dtm");
 
   /** Output types imported as an RGB(A) orthomosaic. */
   public static final Set<String> ORTHO =

@@ -14,7 +14,8 @@ import java.util.List;
  * its own CRS: positions of a 17×17 grid over the tile are projected exactly into the raster's
  * pixels and interpolated in between (the error of that is far below a pixel for tiles of drone
  * orthos), the overview level chosen so that one tile pixel covers one to two raster cells, and
- * each tile pixel sampled bilinearly. Outside the raster the tile is transparent.
+ * each tile pixel sampled bilinearly. Outside the raster the tile is transparent. A one-band
+ * raster (a DSM) is drawn with an elevation colour ramp over its whole range.
  */
 public final class MapTileRenderer {
   private static final int SIZE = WebMercator.TILE_SIZE_PIXELS;
@@ -80,7 +81,17 @@ public final class MapTileRenderer {
       return null;
     }
     int[] window = new int[w * h];
-    r.readArgb(x0, y0, w, h, window);
+    if (r.bands() == 1) {
+      float[] range = range(levels.get(levels.size() - 1));
+      float[] elevation = new float[w * h];
+      r.readFloats(0, x0, y0, w, h, elevation);
+      for (int i = 0; i < elevation.length; i++) {
+        float e = elevation[i];
+        window[i] = r.isNoData(e) ? 0 : ramp((e - range[0]) / (range[1] - range[0]));
+      }
+    } else {
+      r.readArgb(x0, y0, w, h, window);
+    }
     int[] out = new int[SIZE * SIZE];
     int step = SIZE / GRID;
     for (int oy = 0; oy < SIZE; oy++) {
@@ -96,6 +107,40 @@ public final class MapTileRenderer {
       }
     }
     return out;
+  }
+
+  /**
+   * The elevations' range, from the coarsest level (cheap), so that every tile of a DSM uses the
+   * same colours.
+   */
+  private static float[] range(Raster coarsest) throws IOException {
+    int w = coarsest.width();
+    int h = coarsest.height();
+    float[] z = new float[w * h];
+    coarsest.readFloats(0, 0, 0, w, h, z);
+    float min = Float.POSITIVE_INFINITY;
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : z) {
+      if (!coarsest.isNoData(v)) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    return min > max ? new float[] {0, 1} : new float[] {min, max > min ? max : min + 1};
+  }
+
+  /** An elevation colour ramp, low to high: blue-green, green, yellow, brown, white. */
+  static int ramp(double t) {
+    double[][] stops = {{0.16, 0.45, 0.45}, {0.33, 0.62, 0.30}, {0.86, 0.82, 0.40},
+        {0.60, 0.40, 0.22}, {0.97, 0.97, 0.97}};
+    double u = Math.max(0, Math.min(1, t)) * (stops.length - 1);
+    int i = Math.min(stops.length - 2, (int) u);
+    double f = u - i;
+    int rgb = 0xff;
+    for (int k = 0; k < 3; k++) {
+      rgb = rgb << 8 | (int) Math.round(255 * (stops[i][k] + (stops[i + 1][k] - stops[i][k]) * f));
+    }
+    return rgb;
   }
 
   private static double lerp2(double[] g, int k, double fx, double fy) {

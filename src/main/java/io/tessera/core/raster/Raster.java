@@ -1,6 +1,7 @@
 package io.tessera.core.raster;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -74,6 +75,16 @@ public interface Raster extends AutoCloseable {
     }
     OptionalDouble nd = noData();
     return nd.isPresent() && v == (float) nd.getAsDouble();
+  }
+
+  /**
+   * This raster {@code 2^k} times coarser, each cell the mean of the {@code 2^k × 2^k} cells it
+   * covers ({@code ceil(width / 2^k)} cells across), when the storage keeps such overviews so that
+   * reading one costs a fraction of reading this raster; empty when it does not, and callers
+   * compute their own.
+   */
+  default Optional<Raster> overview(int k) {
+    return Optional.empty();
   }
 
   @Override

@@ -3,6 +3,9 @@ package io.tessera.ui.project;
 import io.tessera.api.dto.PhotogrammetryDtos.OutputDto;
 import io.tessera.api.dto.PhotogrammetryDtos.ProjectDto;
 import io.tessera.client.ProjectsClient;
+import io.tessera.client.RemoteRaster;
+import io.tessera.core.project.OutputTypes;
+import io.tessera.core.raster.Raster;
 import io.tessera.core.crs.Crs;
 import io.tessera.core.crs.CrsException;
 import io.tessera.core.crs.CrsTransform;
@@ -17,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputDialog;
@@ -34,6 +39,9 @@ import javafx.stage.Window;
  */
 public final class ProjectWorkspace {
   /** Output types drawn on the map, the first one present winning. */
+  /** Tiles of each raster the desktop keeps for the 3D pane. */
+  private static final long RASTER_CACHE_BYTES = 256L * 1024 * 1024;
+
   static final List<String> MAP_TYPES =
       List.of("ortho", "ortho_rgb", "ortho_cloud_optimized", "dsm", "dsm_cloud_optimized", "dtm");
 
@@ -45,6 +53,9 @@ public final class ProjectWorkspace {
   private TreeView<String> tree;
   private TileLayer layer;
   private long layerOutput = -1;
+  private BiConsumer<Raster, Optional<Raster>> terrainView = (dsm, ortho) -> {};
+  private Runnable showTerrainPane = () -> {};
+  private String terrainShown = "";
 
   public ProjectWorkspace(ProjectsViewModel model, ProjectsClient client, MapView map) {
     this.model = model;
@@ -54,6 +65,7 @@ public final class ProjectWorkspace {
     model.outputs().addListener((ListChangeListener<OutputDto>) c -> {
       rebuild();
       showOnMap();
+      showTerrain();
     });
     model.currentProperty().addListener((o, a, b) -> {
       selectCurrent();
@@ -81,6 +93,17 @@ public final class ProjectWorkspace {
     rebuild();
   }
 
+  /**
+   * Where the current project's DSM (draped with its orthomosaic) is shown in 3D: called with
+   * rasters read over the API whenever the project's imported DSM or orthomosaic change; {@code
+   * showPane} brings the 3D pane forward (Project → Show in 3D).
+   */
+  public void onTerrain(BiConsumer<Raster, Optional<Raster>> view, Runnable showPane) {
+    this.terrainView = view;
+    this.showTerrainPane = showPane;
+    showTerrain();
+  }
+
   /** The Project menu's items. */
   public List<MenuItem> menuItems(java.util.function.Supplier<Window> owner) {
     MenuItem create = new MenuItem("New Project…");
@@ -99,9 +122,18 @@ public final class ProjectWorkspace {
       model.refresh();
       model.refreshOutputs();
     });
+    MenuItem in3d = new MenuItem("Show in 3D");
+    in3d.setId("showIn3dMenu");
+    in3d.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+3"));
+    in3d.setOnAction(e -> {
+      showTerrain();
+      showTerrainPane.run();
+    });
+    in3d.disableProperty().bind(Bindings.createBooleanBinding(
+        () -> model.ready(OutputTypes.ELEVATION_LIST).isEmpty(), model.outputs()));
     dsm.disableProperty().bind(model.currentProperty().isNull());
     ortho.disableProperty().bind(model.currentProperty().isNull());
-    return List.of(create, dsm, ortho, refresh);
+    return List.of(create, dsm, ortho, in3d, refresh);
   }
 
   private void newProject() {
@@ -208,6 +240,24 @@ public final class ProjectWorkspace {
     int index = Math.min(2, map.getLayers().size());
     map.getLayers().add(index, layer);
     bounds(info).ifPresent(b -> map.fitBounds(b[0], b[1], 24, 24));
+  }
+
+  /** Hands the current project's DSM and orthomosaic to the 3D pane when they change. */
+  private void showTerrain() {
+    ProjectDto project = model.currentProperty().get();
+    Optional<OutputDto> dsm = model.ready(OutputTypes.ELEVATION_LIST);
+    if (project == null || dsm.isEmpty()) {
+      return;
+    }
+    Optional<OutputDto> ortho = model.ready(List.copyOf(OutputTypes.ORTHO));
+    String key = project.id() + "/" + dsm.get().outputId() + "/"
+        + ortho.map(o -> Long.toString(o.outputId())).orElse("-");
+    if (key.equals(terrainShown)) {
+      return;
+    }
+    terrainShown = key;
+    terrainView.accept(RemoteRaster.of(client, project.id(), dsm.get(), RASTER_CACHE_BYTES),
+        ortho.map(o -> RemoteRaster.of(client, project.id(), o, RASTER_CACHE_BYTES)));
   }
 
   /** South-west and north-east corners of a raster, from its info, in WGS 84. */

@@ -4,6 +4,7 @@ import io.tessera.core.raster.GeoTransform;
 import io.tessera.core.raster.Raster;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -104,6 +105,10 @@ public final class TerrainSource {
   }
 
   private float[] buildOverview() throws IOException {
+    float[] stored = storedOverview();
+    if (stored != null) {
+      return stored;
+    }
     int s = overviewStep;
     int half = s / 2;
     double[] sum = new double[overviewWidth * overviewHeight];
@@ -137,6 +142,30 @@ public final class TerrainSource {
     float[] out = new float[sum.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = count[i] == 0 ? Float.NaN : (float) (sum[i] / count[i]);
+    }
+    return out;
+  }
+
+  /**
+   * The overview from the raster's own, when it keeps one of the right size (a DSM read from the
+   * service): reading it costs a fraction of a pass over the DSM. Its cells average the block
+   * [c·s, (c + 1)·s) rather than the block centred on vertex c·s: half a block's shift, at levels
+   * seen only from afar.
+   */
+  private float[] storedOverview() throws IOException {
+    if (overviewStep == 1) {
+      return null;
+    }
+    Optional<Raster> o = dsm.overview(Integer.numberOfTrailingZeros(overviewStep));
+    if (o.isEmpty() || o.get().width() != overviewWidth || o.get().height() != overviewHeight) {
+      return null;
+    }
+    float[] out = new float[overviewWidth * overviewHeight];
+    o.get().readFloats(0, 0, 0, overviewWidth, overviewHeight, out);
+    for (int i = 0; i < out.length; i++) {
+      if (dsm.isNoData(out[i])) {
+        out[i] = Float.NaN;
+      }
     }
     return out;
   }

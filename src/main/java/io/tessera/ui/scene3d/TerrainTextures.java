@@ -4,6 +4,7 @@ import io.tessera.core.raster.GeoTransform;
 import io.tessera.core.raster.Raster;
 import io.tessera.ui.scene3d.TerrainSource.TileGrid;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Colour for the terrain: an orthomosaic draped over the tiles (one image per tile, read at the
@@ -59,6 +60,14 @@ public final class TerrainTextures {
   }
 
   private int[] buildOverview() throws IOException {
+    if (step > 1) {
+      Optional<Raster> o = ortho.overview(Integer.numberOfTrailingZeros(step));
+      if (o.isPresent() && o.get().width() == ow && o.get().height() == oh) {
+        int[] out = new int[ow * oh];
+        o.get().readArgb(0, 0, ow, oh, out);
+        return out; // the raster's own overview: a fraction of a pass over the ortho
+      }
+    }
     int w = ortho.width();
     int h = ortho.height();
     int cells = ow * oh;

@@ -32,9 +32,73 @@ class MapTileRendererTest {
         OptionalDouble.empty());
   }
 
+  /** {@link #gradient()} as an ortho: grey from black at the west edge to white at the east. */
+  private static Raster greyOrtho() {
+    ArrayRaster dsm = gradient();
+    return new Raster() {
+      @Override
+      public int width() {
+        return N;
+      }
+
+      @Override
+      public int height() {
+        return N;
+      }
+
+      @Override
+      public int bands() {
+        return 3;
+      }
+
+      @Override
+      public SampleType sampleType() {
+        return SampleType.UINT8;
+      }
+
+      @Override
+      public GeoTransform transform() {
+        return dsm.transform();
+      }
+
+      @Override
+      public OptionalInt epsg() {
+        return dsm.epsg();
+      }
+
+      @Override
+      public OptionalDouble noData() {
+        return OptionalDouble.empty();
+      }
+
+      @Override
+      public int blockWidth() {
+        return N;
+      }
+
+      @Override
+      public int blockHeight() {
+        return 1;
+      }
+
+      @Override
+      public void readFloats(int band, int x, int y, int w, int h, float[] dst) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public void readArgb(int x, int y, int w, int h, int[] dst) throws java.io.IOException {
+        dsm.readArgb(x, y, w, h, dst);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
   @Test
   void aTilePixelShowsTheRasterCellUnderIt() throws Exception {
-    ArrayRaster r = gradient();
+    Raster r = greyOrtho();
     Crs utm = Crs.parse("EPSG:32633");
     Crs wgs = Crs.parse("EPSG:4326");
     // the ground position of cell (1500.5, 700.5)'s centre
@@ -63,19 +127,18 @@ class MapTileRendererTest {
     Crs wgs = Crs.parse("EPSG:4326");
     CrsTransform toUtm = wgs.transformTo(utm);
     assertThat(MapTileRenderer.render(List.of(r), toUtm, 18, 0, 0)).isNull();
-
-    // a zoomed-out tile holding the whole raster: some pixels opaque, most transparent
-    Position centre = utm.transformTo(wgs).apply(
-        new Position(X0 + N * CELL / 2, Y0 - N * CELL / 2, Double.NaN));
-    int z = 14;
-    WorldPixel wp = WebMercator.toWorldPixel(new LonLat(centre.x(), centre.y()), z);
-    int[] tile = MapTileRenderer.render(List.of(r, new Downsampled(r),
-        new Downsampled(new Downsampled(r))), toUtm, z, (int) (wp.x() / 256),
-        (int) (wp.y() / 256));
-    assertThat(tile).isNotNull();
-    long opaque = java.util.Arrays.stream(tile).filter(p -> p >>> 24 == 255).count();
-    // 100 m at ~9.6 m/px × cos(45°) ≈ 14.7 px a side
-    assertThat(opaque).isBetween(100L, 400L);
+    // a DSM's colours span its whole range in every tile: a z21 tile in the middle of the DSM
+    // shows column 1000's elevation in the colour of 1000 / 1999 of the range
+    Position middle = utm.transformTo(wgs).apply(
+        new Position(X0 + 1000.5 * CELL, Y0 - N * CELL / 2, Double.NaN));
+    WorldPixel p = WebMercator.toWorldPixel(new LonLat(middle.x(), middle.y()), 21);
+    int[] t = MapTileRenderer.render(List.of(r, new Downsampled(r)), toUtm, 21,
+        (int) (p.x() / 256), (int) (p.y() / 256));
+    int colour = t[(int) (p.y() % 256) * 256 + (int) (p.x() % 256)];
+    int expected = MapTileRenderer.ramp(1000 / 1999.0);
+    for (int shift = 0; shift < 32; shift += 8) {
+      assertThat(colour >> shift & 0xff).isCloseTo(expected >> shift & 0xff, within(3));
+    }
   }
 
   @Test
