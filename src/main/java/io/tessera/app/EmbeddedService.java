@@ -16,6 +16,7 @@ import io.tessera.service.job.JobService;
 import io.tessera.service.project.CoordinateSystems;
 import io.tessera.service.project.DriveService;
 import io.tessera.service.project.GcpFiles;
+import io.tessera.service.project.GcpPredictions;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
 import io.tessera.service.project.TiePointService;
@@ -179,7 +180,8 @@ public final class EmbeddedService implements AutoCloseable {
               auth, accounts, organizations, jobs, dbRef::ping, clock, Version.current(),
               new RateLimiter(db.jdbi(), clock), missions, submissions,
               new Exports(missions, submissions), webhooks, content, projects,
-              photos, tiePoints, drive, systems, new GcpFiles(projects, tiePoints, photos));
+              photos, tiePoints, drive, systems, new GcpFiles(projects, tiePoints, photos),
+              new GcpPredictions(projects, tiePoints, photos));
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =

@@ -8,6 +8,7 @@ import io.tessera.service.job.JobService;
 import io.tessera.service.project.CoordinateSystems;
 import io.tessera.service.project.DriveService;
 import io.tessera.service.project.GcpFiles;
+import io.tessera.service.project.GcpPredictions;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
 import io.tessera.service.project.TiePointService;
@@ -43,4 +44,5 @@ public record ApiContext(
     TiePointService tiePoints,
     DriveService drive,
     CoordinateSystems coordinateSystems,
-    GcpFiles gcpFiles) {}
+    GcpFiles gcpFiles,
+    GcpPredictions gcpPredictions) {}
