@@ -2,6 +2,7 @@ package io.tessera.ui;
 
 import io.tessera.client.DeepZoomClient;
 import io.tessera.client.MissionsClient;
+import io.tessera.client.PhotogrammetryClient;
 import io.tessera.core.geo.LonLat;
 import io.tessera.ui.image.ImagePane;
 import io.tessera.ui.image.ImageViewModel;
@@ -11,6 +12,8 @@ import io.tessera.ui.image.OpenImage;
 import io.tessera.ui.image.ServiceDziOpener;
 import io.tessera.ui.image.ShareDialog;
 import io.tessera.ui.map.MapPane;
+import io.tessera.ui.marking.MarkingViewModel;
+import io.tessera.ui.marking.MarkingWorkspace;
 import io.tessera.ui.mission.MissionWorkspace;
 import io.tessera.ui.scene3d.Scene3DPane;
 import io.tessera.ui.settings.ApiAccessDialog;
@@ -85,6 +88,7 @@ public final class MainWindow {
   private final ImagePane imagePane;
   private final Scene3DPane scene3dPane = new Scene3DPane();
   private final MissionWorkspace missions;
+  private final MarkingWorkspace marking;
   private final TreeView<String> projectTree = new TreeView<>();
   private final TabPane tabs = new TabPane();
   private final SplitPane split = new SplitPane();
@@ -106,6 +110,9 @@ public final class MainWindow {
                 new LocalDziOpener(context.dataDir().resolve("cache/dzi")))),
             this::openImageDialog,
             this::openImage);
+    this.marking = new MarkingWorkspace(
+        new MarkingViewModel(new PhotogrammetryClient(context.client()), executor), imagePane,
+        new DeepZoomClient(context.client()), mapPane);
     this.poller = new Timeline(new KeyFrame(POLL_INTERVAL, e -> viewModel.refresh()));
     poller.setCycleCount(Animation.INDEFINITE);
 
@@ -236,6 +243,33 @@ public final class MainWindow {
     return missions;
   }
 
+  public MarkingWorkspace marking() {
+    return marking;
+  }
+
+  /** GCP: start marking (Ctrl+Shift+G), import and export control points. */
+  private Menu gcpMenu() {
+    MenuItem mark = new MenuItem("Mark GCPs");
+    mark.setId("markGcpsMenu");
+    mark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+G"));
+    mark.setOnAction(e -> {
+      viewModel.selectedPaneProperty().set(CentrePane.IMAGE);
+      marking.start();
+    });
+    MenuItem importGcps = new MenuItem("Import GCPs…");
+    importGcps.setOnAction(e -> marking.importGcps());
+    Menu export = new Menu("Export GCPs");
+    for (String[] f : new String[][] {{"OPF…", "opf", "json"}, {"ODM gcp_list.txt…", "odm", "txt"},
+        {"PIX4D CSV…", "csv", "csv"}}) {
+      MenuItem item = new MenuItem(f[0]);
+      item.setOnAction(e -> marking.exportGcps(f[1], f[2]));
+      export.getItems().add(item);
+    }
+    importGcps.disableProperty().bind(marking.viewModel().projectProperty().isNull());
+    export.disableProperty().bind(marking.viewModel().projectProperty().isNull());
+    return new Menu("GCP", null, mark, importGcps, export);
+  }
+
   /** Who imports photos from this desktop, as the missions API's {@code zoomer_id}. */
   private static String zoomerId() {
     String user = System.getProperty("user.name", "");
@@ -288,6 +322,7 @@ public final class MainWindow {
     Menu mission = new Menu("Mission", null, drawMission, refreshMissions);
 
     Menu view = new Menu("View");
+    Menu gcp = gcpMenu();
     ToggleGroup group = new ToggleGroup();
     for (CentrePane pane : CentrePane.values()) {
       RadioMenuItem item = new RadioMenuItem(pane.title());
@@ -302,7 +337,7 @@ public final class MainWindow {
     MenuItem about = new MenuItem("About Tessera");
     about.setOnAction(e -> showAbout());
     Menu help = new Menu("Help", null, about);
-    MenuBar bar = new MenuBar(file, edit, mission, view, help);
+    MenuBar bar = new MenuBar(file, edit, mission, gcp, view, help);
     bar.setUseSystemMenuBar(true);
     return bar;
   }
@@ -370,7 +405,8 @@ public final class MainWindow {
 
   private Node centre() {
     for (CentrePane pane : CentrePane.values()) {
-      Tab tab = new Tab(pane.title(), pane == CentrePane.MAP ? mapTabContent() : content(pane));
+      Tab tab = new Tab(pane.title(), pane == CentrePane.MAP ? mapTabContent()
+          : pane == CentrePane.IMAGE ? marking.imageTab() : content(pane));
       tab.setId(tabId(pane));
       tab.setClosable(false);
       tab.setTooltip(new Tooltip(pane.title() + " (Ctrl+" + (pane.ordinal() + 1) + ")"));
