@@ -119,14 +119,19 @@ public final class MarkingWorkspace {
     vm.selectedPhotoProperty().addListener((o, was, is) -> showPhoto(is));
     installMouse();
 
-    BorderPane centre = new BorderPane(imagePane);
+    BorderPane centre = new BorderPane();
     centre.setBottom(filmstrip());
     SplitPane split = new SplitPane(panel(), centre);
     split.setDividerPositions(0.27);
     SplitPane.setResizableWithParent(split.getItems().get(0), false);
     tab.setId("markingTab");
     tab.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-    active.addListener((o, was, is) -> tab.setCenter(is ? split : imagePane));
+    // the image pane moves between the plain tab and the marking layout
+    active.addListener((o, was, is) -> {
+      tab.setCenter(null);
+      centre.setCenter(is ? imagePane : null);
+      tab.setCenter(is ? split : imagePane);
+    });
     tab.setCenter(imagePane);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.client.TesseraClient;
 import io.tessera.client.TesseraClient.RawResponse;
+import io.tessera.testing.CoprFixture;
 import io.tessera.testing.GeotaggedJpegs;
 import io.tessera.testing.Pix4dClients;
 import io.tessera.testing.RunningService;
@@ -26,9 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to that size.
  */
 class GcpPredictionsApiTest {
-  /** The fixture photo is IMG_0031 scaled from 4272 × 2848 to 640 × 427. */
-  static final double SX = 640.0 / 4272;
-  static final double SY = 427.0 / 2848;
+  private static final double SX = CoprFixture.SX;
 
   private static RunningService svc;
   private static TesseraClient api;
@@ -45,23 +44,6 @@ class GcpPredictionsApiTest {
     svc.close();
   }
 
-  /**
-   * copr's gcp_list.txt with its marks scaled to the 640-px photo. ODM counts pixels from the
-   * first pixel's centre: a mark at ODM x is at x + 0.5 in Tessera's convention, which scales.
-   */
-  static byte[] scaledGcpList() throws IOException {
-    List<String> lines = Files.readAllLines(Path.of("src/test/resources/gcp/copr/gcp_list.txt"));
-    StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
-    for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split("\t");
-      out.append(String.join("\t", f[0], f[1], f[2],
-          String.format(Locale.ROOT, "%.4f", (Double.parseDouble(f[3]) + 0.5) * SX - 0.5),
-          String.format(Locale.ROOT, "%.4f", (Double.parseDouble(f[4]) + 0.5) * SY - 0.5), f[5], f[6]))
-          .append('\n');
-    }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
   private JsonNode json(RawResponse r) throws IOException {
     return svc.desktop().json().readTree(r.body());
   }
@@ -75,7 +57,7 @@ class GcpPredictionsApiTest {
     api.postMultipart("/project/api/v3/projects/" + id + "/photos/", Map.of(),
         List.of(new TesseraClient.FilePart("file", photo, "image/jpeg")), List.class);
     RawResponse r = api.raw("POST", "/project/api/v3/projects/" + id + "/gcp/import/",
-        "multipart/form-data; boundary=b", multipart(scaledGcpList(), "gcp_list.txt"));
+        "multipart/form-data; boundary=b", multipart(CoprFixture.scaledGcpList(), "gcp_list.txt"));
     assertThat(r.status()).as(r.text()).isEqualTo(201);
     return id;
   }
