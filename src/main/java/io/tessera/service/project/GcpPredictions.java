@@ -95,7 +95,8 @@ public final class GcpPredictions {
 
   /**
    * The photos that should show tie point {@code name}, nearest the image centre first, then those
-   * whose camera is unknown (without a prediction), then any other photo that holds a mark of it.
+   * whose camera is unknown (without a prediction; those marking the point first), then any
+   * other photo that holds a mark of it.
    */
   public List<PhotoPrediction> predict(Principal p, long projectId, String name) {
     Project project = projects.get(p, projectId);
@@ -195,12 +196,14 @@ public final class GcpPredictions {
           pr.point(), pr.pose(), sources.get(id), targetMarks.remove(id), null));
       byId.remove(id);
     }
-    for (ProjectPhoto photo : byId.values()) {
-      String problem = problems.get(photo.id());
-      if (problem != null) {
-        out.add(new PhotoPrediction(photo, null, null, null, null, PoseSource.NONE,
-            targetMarks.remove(photo.id()), problem));
-      }
+    // photos without a camera: those that already mark the point first, to review them
+    List<ProjectPhoto> unposed = byId.values().stream()
+        .filter(ph -> problems.containsKey(ph.id()))
+        .sorted(java.util.Comparator.comparing(ph -> !targetMarks.containsKey(ph.id())))
+        .toList();
+    for (ProjectPhoto photo : unposed) {
+      out.add(new PhotoPrediction(photo, null, null, null, null, PoseSource.NONE,
+          targetMarks.remove(photo.id()), problems.get(photo.id())));
     }
     for (Mark m : targetMarks.values()) {
       // marked where the camera says the point is not: the user knows better

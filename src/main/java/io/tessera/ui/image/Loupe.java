@@ -13,7 +13,7 @@ public final class Loupe extends StackPane {
   /** How much more the loupe magnifies than the view it looks at. */
   public static final double MAGNIFICATION = 4;
   /** The loupe never shows less than this many screen pixels per image pixel. */
-  public static final double MIN_SCALE = 2;
+  public static final double MIN_SCALE = 4;
 
   private final ImageViewModel source;
   private final ImageViewModel view;

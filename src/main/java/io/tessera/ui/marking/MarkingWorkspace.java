@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.InvalidationListener;
@@ -91,6 +92,8 @@ public final class MarkingWorkspace {
   private Point2D dragged;
   /** The photo the image pane shows for marking (its key), or null. */
   private String shownPhoto;
+  /** The GCP the view was last centred for. */
+  private String shownGcp;
 
   public MarkingWorkspace(MarkingViewModel vm, ImagePane imagePane, DeepZoomClient deepZoom,
       MapPane map) {
@@ -111,7 +114,7 @@ public final class MarkingWorkspace {
     imagePane.addOverlay(loupe);
     imagePane.widthProperty().addListener(o -> redraw());
     imagePane.heightProperty().addListener(o -> redraw());
-    for (var p : java.util.List.of(image.scaleProperty(), image.offsetXProperty(),
+    for (var p : List.of(image.scaleProperty(), image.offsetXProperty(),
         image.offsetYProperty(), image.imageProperty(), vm.currentMarkProperty(),
         vm.selectedPhotoProperty(), active)) {
       p.addListener((InvalidationListener) o -> redraw());
@@ -122,7 +125,7 @@ public final class MarkingWorkspace {
     BorderPane centre = new BorderPane();
     centre.setBottom(filmstrip());
     SplitPane split = new SplitPane(panel(), centre);
-    split.setDividerPositions(0.27);
+    split.setDividerPositions(0.4);
     SplitPane.setResizableWithParent(split.getItems().get(0), false);
     tab.setId("markingTab");
     tab.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
@@ -199,8 +202,8 @@ public final class MarkingWorkspace {
     TableColumn<MarkingViewModel.GcpRow, String> name = column("Name", r -> r.name());
     TableColumn<MarkingViewModel.GcpRow, String> type = column("Type",
         r -> r.isCheckpoint() ? "Check" : "GCP");
-    TableColumn<MarkingViewModel.GcpRow, String> x = column("X", r -> number(r.gcp().x()));
-    TableColumn<MarkingViewModel.GcpRow, String> y = column("Y", r -> number(r.gcp().y()));
+    TableColumn<MarkingViewModel.GcpRow, String> x = column("East", r -> number(r.gcp().x()));
+    TableColumn<MarkingViewModel.GcpRow, String> y = column("North", r -> number(r.gcp().y()));
     TableColumn<MarkingViewModel.GcpRow, String> z = column("Z", r -> number(r.gcp().z()));
     TableColumn<MarkingViewModel.GcpRow, String> marks = column("Marks",
         r -> Integer.toString(r.marks()));
@@ -217,10 +220,14 @@ public final class MarkingWorkspace {
         setStyle(r != null && r.marks() < 2 ? "-fx-text-fill: #d32f2f; -fx-font-weight: bold;" : "");
       }
     });
-    name.setPrefWidth(70);
-    type.setPrefWidth(50);
-    marks.setPrefWidth(50);
-    table.getColumns().setAll(java.util.List.of(name, type, x, y, z, marks));
+    // wide enough for "gcp00", "Check", 235269.88, 3811198.11 and the count, never cut
+    double[] widths = {58, 48, 80, 88, 46, 50};
+    List<TableColumn<MarkingViewModel.GcpRow, String>> cols = List.of(name, type, x, y, z, marks);
+    for (int i = 0; i < widths.length; i++) {
+      cols.get(i).setMinWidth(widths[i]);
+      cols.get(i).setPrefWidth(widths[i]);
+    }
+    table.getColumns().setAll(cols);
     table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
       if (is != null && is != vm.selectedGcpProperty().get()) {
         vm.selectedGcpProperty().set(is);
@@ -258,7 +265,8 @@ public final class MarkingWorkspace {
     VBox.setVgrow(box, Priority.ALWAYS);
     VBox root = new VBox(header, box);
     root.getStyleClass().add("side-panel");
-    root.setMinWidth(220);
+    root.setMinWidth(390);
+    root.setPrefWidth(390);
     return root;
   }
 
@@ -366,10 +374,17 @@ public final class MarkingWorkspace {
     if (p == null || p.deepZoomContentId() == null) {
       return;
     }
+    String gcp = vm.selectedGcpProperty().get() == null ? null
+        : vm.selectedGcpProperty().get().name();
     if (p.photo().equals(shownPhoto) && image.imageProperty().get() != null) {
+      if (!java.util.Objects.equals(gcp, shownGcp)) {
+        shownGcp = gcp;
+        centreOnTarget(p);
+      }
       return; // the same photo with fresher predictions: the view stays where the user has it
     }
     shownPhoto = p.photo();
+    shownGcp = gcp;
     String name = p.photo().substring(p.photo().lastIndexOf('/') + 1);
     vm.executor().run(() -> {
       String xml = deepZoom.descriptor(p.deepZoomContentId());
@@ -383,20 +398,25 @@ public final class MarkingWorkspace {
         return;
       }
       image.show(name, new ContentDziSource(deepZoom, p.deepZoomContentId(), info));
-      PredictionDto now = vm.selectedPhotoProperty().get();
-      Point2D target = target(now);
-      if (target != null) {
-        double r = searchRadius(now);
-        double want = Math.min(2, Math.min(imagePane.getWidth(), imagePane.getHeight())
-            / (5 * r));
-        image.zoomAt(0, 0, Math.max(want, image.scaleProperty().get())
-            / image.scaleProperty().get());
-        image.centreOn(target.getX(), target.getY());
-      }
+      centreOnTarget(vm.selectedPhotoProperty().get());
     }, e -> {
       shownPhoto = null;
       vm.problemProperty().set(Problem.report("The photo could not be shown", e));
     });
+  }
+
+  /** Zooms so that the search circle fills about a fifth of the view, centred on the target. */
+  private void centreOnTarget(PredictionDto p) {
+    Point2D target = target(p);
+    if (target == null) {
+      image.fit();
+      return;
+    }
+    double r = searchRadius(p);
+    double want = Math.min(2, Math.min(imagePane.getWidth(), imagePane.getHeight()) / (5 * r));
+    image.zoomAt(0, 0, Math.max(want, image.scaleProperty().get())
+        / image.scaleProperty().get());
+    image.centreOn(target.getX(), target.getY());
   }
 
   /** Where to look on the photo: the mark if there is one, else the prediction, else null. */
@@ -592,11 +612,11 @@ public final class MarkingWorkspace {
     if (ly < 0) {
       ly = pointer.getY() + gap;
     }
+    lx = Math.max(0, Math.min(lx, overlay.getWidth() - LOUPE_PX));
+    ly = Math.max(0, Math.min(ly, overlay.getHeight() - LOUPE_PX));
     loupe.relocate(lx, ly);
     loupe.resize(LOUPE_PX, LOUPE_PX);
-    // the overlay sits under the loupe: its frame, crosshair and marks go on the loupe's own
-    // canvas layer, drawn by a second canvas child of the loupe would cost a node; a border
-    // around it here and the crosshair as a child node keep the count at one
+    // the loupe's frame here; its crosshair and marks on a canvas of its own, above its tiles
     g.setStroke(Color.color(0, 0, 0, 0.75));
     g.setLineWidth(3);
     g.strokeRect(lx - 1.5, ly - 1.5, LOUPE_PX + 3, LOUPE_PX + 3);
