@@ -48,7 +48,7 @@ public final class MarkingViewModel {
   private enum Mode { FRESH, UNDO, REDO }
 
   /** One undoable change of one mark: from {@code before} to {@code after} (either may be null). */
-  record Edit(MarkKey key, Position before, Position after, String label) {}
+  record Edit(MarkKey key, Position before, Position after) {}
 
   private final PhotogrammetryClient client;
   private final TaskExecutor executor;
@@ -236,7 +236,7 @@ public final class MarkingViewModel {
     double cy = Math.max(0, Math.min(ph.height(), y));
     MarkDto now = currentMark.get();
     apply(new Edit(key(ph), now == null ? null : new Position(now.x(), now.y()),
-        new Position(cx, cy), now == null ? "Place Mark" : "Move Mark"), Mode.FRESH);
+        new Position(cx, cy)), Mode.FRESH);
   }
 
   /** Marks the selected photo at the predicted position (Enter). */
@@ -254,13 +254,13 @@ public final class MarkingViewModel {
     if (ph == null || now == null) {
       return;
     }
-    apply(new Edit(key(ph), new Position(now.x(), now.y()), null, "Delete Mark"), Mode.FRESH);
+    apply(new Edit(key(ph), new Position(now.x(), now.y()), null), Mode.FRESH);
   }
 
   public void undo() {
     Edit e = undo.peek();
     if (e != null) {
-      apply(new Edit(e.key(), e.after(), e.before(), e.label()), Mode.UNDO);
+      apply(new Edit(e.key(), e.after(), e.before()), Mode.UNDO);
     }
   }
 

@@ -93,13 +93,17 @@ class MarkingWorkflowTest {
   private void markingGcp01(FxRobot robot) throws Exception {
     robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.G).release(KeyCode.G, KeyCode.SHIFT,
         KeyCode.CONTROL);
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> vm().gcps().size()) == 10);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> vm().gcps().size() == 10
+        && vm().selectedPhotoProperty().get() != null && !vm().busyProperty().get()));
     fx(() -> {
       vm().selectedGcpProperty().set(vm().gcps().stream()
           .filter(g -> g.name().equals("gcp01")).findFirst().orElseThrow());
       return null;
     });
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> vm().photos().size()) == 2);
+    // gcp00's photos (selected first) are the same two: wait for gcp01's own answer, or its
+    // arrival would move the view under the robot
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !vm().busyProperty().get()
+        && vm().photos().size() == 2));
     fx(() -> {
       vm().selectedPhotoProperty().set(vm().photos().stream()
           .filter(p -> p.photo().endsWith("/IMG_0031.jpg")).findFirst().orElseThrow());
