@@ -17,8 +17,10 @@ import io.tessera.service.project.AnnotationService;
 import io.tessera.service.project.CoordinateSystems;
 import io.tessera.service.project.DriveService;
 import io.tessera.service.project.GcpFiles;
+import io.tessera.service.project.CogExports;
 import io.tessera.service.project.OutputService;
 import io.tessera.service.project.PermissionTokenService;
+import io.tessera.service.project.GcpPredictions;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.RasterImports;
 import io.tessera.service.project.VolumeService;
@@ -180,6 +182,8 @@ public final class EmbeddedService implements AutoCloseable {
       OutputService outputs = new OutputService(db.jdbi(), clock, blobs, projects, jobs, policy,
           dataDir, new RasterImports());
       jobs.register(outputs);
+      CogExports cogExports = new CogExports(outputs, jobs, dataDir);
+      jobs.register(cogExports);
       jobs.recover(); // every handler registered: unfinished jobs of each kind resume
       Database dbRef = db;
       ApiContext ctx =
@@ -190,7 +194,8 @@ public final class EmbeddedService implements AutoCloseable {
               photos, tiePoints, drive, systems, new GcpFiles(projects, tiePoints, photos),
               outputs, new VolumeService(projects, outputs),
               new AnnotationService(db.jdbi(), clock, projects),
-              new PermissionTokenService(db.jdbi(), clock, projects));
+              new PermissionTokenService(db.jdbi(), clock, projects),
+              new GcpPredictions(projects, tiePoints, photos), cogExports);
       http.join();
       long tServices = System.nanoTime();
       ApiServer server =

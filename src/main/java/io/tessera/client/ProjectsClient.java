@@ -3,20 +3,30 @@ package io.tessera.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.api.dto.PhotogrammetryDtos.CreateProjectRequest;
+import io.tessera.api.dto.PhotogrammetryDtos.GcpDto;
+import io.tessera.api.dto.PhotogrammetryDtos.Gcps;
+import io.tessera.api.dto.PhotogrammetryDtos.MarkDto;
+import io.tessera.api.dto.PhotogrammetryDtos.Marks;
 import io.tessera.api.dto.PhotogrammetryDtos.OutputDto;
 import io.tessera.api.dto.PhotogrammetryDtos.OutputRequest;
 import io.tessera.api.dto.PhotogrammetryDtos.Page;
+import io.tessera.api.dto.PhotogrammetryDtos.PhotoDto;
+import io.tessera.api.dto.PhotogrammetryDtos.Predictions;
 import io.tessera.api.dto.PhotogrammetryDtos.ProjectDto;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Typed calls of the photogrammetry API's projects, outputs and volumes ({@code
- * /project/api/v3}, {@code /v1/project}) over a {@link TesseraClient}.
+ * Typed calls of the photogrammetry API ({@code /project/api/v3}, {@code /v1/project}) over a
+ * {@link TesseraClient}: projects, outputs and volumes; photos, GCPs, marks and predictions for
+ * the marking workflow. Blocking, like every client call.
  */
 public final class ProjectsClient {
   public static final String PREFIX = "/project/api/v3";
+  private static final String P = PREFIX + "/projects/";
   private final TesseraClient http;
 
   public ProjectsClient(TesseraClient http) {
@@ -89,5 +99,82 @@ public final class ProjectsClient {
   public String mapTileTemplate(long projectId, long outputId) {
     return http.baseUrl() + PREFIX + "/projects/" + projectId + "/outputs/" + outputId
         + "/tiles/{z}/{x}/{y}.png";
+  }
+
+  // ---- photos, GCPs and marks (the marking workflow) ----
+
+  public List<PhotoDto> photos(long projectId) {
+    return http.get(P + projectId + "/photos/", new TypeReference<List<PhotoDto>>() {});
+  }
+
+  public List<GcpDto> gcps(long projectId) {
+    return http.get(P + projectId + "/gcp/", Gcps.class).gcps();
+  }
+
+  public List<MarkDto> marks(long projectId) {
+    return http.get(P + projectId + "/mark/", Marks.class).marks();
+  }
+
+  /** Where tie point {@code name} should show on each photo, ranked. */
+  public Predictions predictions(long projectId, String name) {
+    return http.get(P + projectId + "/gcp/" + enc(name) + "/predictions/",
+        Predictions.class);
+  }
+
+  /** Places a mark; pixels in Tessera's convention. */
+  public MarkDto placeMark(long projectId, String gcp, String photoKey, double x, double y) {
+    return http.post(P + projectId + "/mark/register/",
+        new Marks(List.of(new MarkDto(null, gcp, null, photoKey, x, y))), Marks.class)
+        .marks().get(0);
+  }
+
+  public MarkDto moveMark(long projectId, long markId, double x, double y) {
+    TesseraClient.RawResponse r = http.raw("PATCH", P + projectId + "/mark/" + markId + "/",
+        "application/json", json(new MarkDto(null, null, null, null, x, y)));
+    return read(r, MarkDto.class);
+  }
+
+  public void deleteMark(long projectId, long markId) {
+    http.delete(P + projectId + "/mark/" + markId + "/");
+  }
+
+  /**
+   * Imports a control-point file ({@code POST gcp/import/}); {@code dryRun} previews without
+   * storing. The answer: {@code gcps, mtps, marks, skipped_marks, coordinate_system, dry_run}.
+   */
+  public JsonNode importGcps(long projectId, Path file, boolean dryRun) {
+    return http.postMultipart(P + projectId + "/gcp/import/",
+        Map.of("dry_run", Boolean.toString(dryRun)),
+        List.of(new TesseraClient.FilePart("file", file, "application/octet-stream")),
+        JsonNode.class);
+  }
+
+  /** The control points as a file: {@code opf}, {@code odm} or {@code csv}. */
+  public byte[] exportGcps(long projectId, String format) {
+    return http.getBytes(P + projectId + "/gcp/export/?format=" + enc(format));
+  }
+
+  private byte[] json(Object body) {
+    try {
+      return http.json().writeValueAsBytes(body);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot serialise request body", e);
+    }
+  }
+
+  private <T> T read(TesseraClient.RawResponse r, Class<T> type) {
+    try {
+      if (r.status() / 100 != 2) {
+        String detail = http.json().readTree(r.body()).path("detail").asText("HTTP " + r.status());
+        throw new ApiException(r.status(), detail, r.text());
+      }
+      return http.json().readValue(r.body(), type);
+    } catch (java.io.IOException e) {
+      throw new ApiException(r.status(), "unexpected answer from the service", r.text());
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -11,7 +11,10 @@ import io.tessera.ui.image.OpenImage;
 import io.tessera.ui.image.ServiceDziOpener;
 import io.tessera.ui.image.ShareDialog;
 import io.tessera.ui.map.MapPane;
+import io.tessera.api.dto.PhotogrammetryDtos.ProjectDto;
 import io.tessera.client.ProjectsClient;
+import io.tessera.ui.marking.MarkingViewModel;
+import io.tessera.ui.marking.MarkingWorkspace;
 import io.tessera.ui.mission.MissionWorkspace;
 import io.tessera.ui.project.ProjectWorkspace;
 import io.tessera.ui.project.ProjectsViewModel;
@@ -92,6 +95,7 @@ public final class MainWindow {
   private final Scene3DPane scene3dPane = new Scene3DPane();
   private final MissionWorkspace missions;
   private final ProjectWorkspace projects;
+  private final MarkingWorkspace marking;
   private final TreeView<String> projectTree = new TreeView<>();
   private final TabPane tabs = new TabPane();
   private final SplitPane split = new SplitPane();
@@ -113,6 +117,9 @@ public final class MainWindow {
                 new LocalDziOpener(context.dataDir().resolve("cache/dzi")))),
             this::openImageDialog,
             this::openImage);
+    this.marking = new MarkingWorkspace(
+        new MarkingViewModel(new ProjectsClient(context.client()), executor), imagePane,
+        new DeepZoomClient(context.client()), mapPane);
     this.poller = new Timeline(new KeyFrame(POLL_INTERVAL, e -> viewModel.refresh()));
     poller.setCycleCount(Animation.INDEFINITE);
 
@@ -129,6 +136,13 @@ public final class MainWindow {
         new ProjectsViewModel(projectsClient, executor,
             r -> new Timeline(new KeyFrame(IMPORT_POLL, e -> r.run())).play()),
         projectsClient, mapPane.getMapView());
+    // the project chosen in the sidebar is the one GCPs are marked in
+    projects.model().currentProperty().addListener((o, was, is) -> {
+      ProjectDto marked = marking.viewModel().projectProperty().get();
+      if (is != null && (marked == null || marked.id() != is.id())) {
+        marking.viewModel().refreshProjects(is.id());
+      }
+    });
     projects.onTerrain(scene3dPane::show,
         () -> viewModel.selectedPaneProperty().set(CentrePane.SCENE3D));
     // missions and projects load once the service answers, and again whenever it comes back
@@ -251,6 +265,33 @@ public final class MainWindow {
     return missions;
   }
 
+  public MarkingWorkspace marking() {
+    return marking;
+  }
+
+  /** GCP: start marking (Ctrl+Shift+G), import and export control points. */
+  private Menu gcpMenu() {
+    MenuItem mark = new MenuItem("Mark GCPs");
+    mark.setId("markGcpsMenu");
+    mark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+G"));
+    mark.setOnAction(e -> {
+      viewModel.selectedPaneProperty().set(CentrePane.IMAGE);
+      marking.start();
+    });
+    MenuItem importGcps = new MenuItem("Import GCPs…");
+    importGcps.setOnAction(e -> marking.importGcps());
+    Menu export = new Menu("Export GCPs");
+    for (String[] f : new String[][] {{"OPF…", "opf", "json"}, {"ODM gcp_list.txt…", "odm", "txt"},
+        {"PIX4D CSV…", "csv", "csv"}}) {
+      MenuItem item = new MenuItem(f[0]);
+      item.setOnAction(e -> marking.exportGcps(f[1], f[2]));
+      export.getItems().add(item);
+    }
+    importGcps.disableProperty().bind(marking.viewModel().projectProperty().isNull());
+    export.disableProperty().bind(marking.viewModel().projectProperty().isNull());
+    return new Menu("GCP", null, mark, importGcps, export);
+  }
+
   /** Who imports photos from this desktop, as the missions API's {@code zoomer_id}. */
   private static String zoomerId() {
     String user = System.getProperty("user.name", "");
@@ -305,6 +346,7 @@ public final class MainWindow {
     project.getItems().addAll(projects.menuItems(() -> stage));
 
     Menu view = new Menu("View");
+    Menu gcp = gcpMenu();
     ToggleGroup group = new ToggleGroup();
     for (CentrePane pane : CentrePane.values()) {
       RadioMenuItem item = new RadioMenuItem(pane.title());
@@ -319,7 +361,7 @@ public final class MainWindow {
     MenuItem about = new MenuItem("About Tessera");
     about.setOnAction(e -> showAbout());
     Menu help = new Menu("Help", null, about);
-    MenuBar bar = new MenuBar(file, edit, project, mission, view, help);
+    MenuBar bar = new MenuBar(file, edit, project, mission, gcp, view, help);
     bar.setUseSystemMenuBar(true);
     return bar;
   }
@@ -402,7 +444,8 @@ public final class MainWindow {
   private Node centre() {
     for (CentrePane pane : CentrePane.values()) {
       Tab tab = new Tab(pane.title(), pane == CentrePane.MAP ? mapTabContent()
-          : pane == CentrePane.SCENE3D ? scene3dTabContent() : content(pane));
+          : pane == CentrePane.SCENE3D ? scene3dTabContent()
+          : pane == CentrePane.IMAGE ? marking.imageTab() : content(pane));
       tab.setId(tabId(pane));
       tab.setClosable(false);
       tab.setTooltip(new Tooltip(pane.title() + " (Ctrl+" + (pane.ordinal() + 1) + ")"));

@@ -110,6 +110,32 @@ public final class PhotogrammetryDtos {
 
   public record Marks(List<MarkDto> marks) {}
 
+  /**
+   * Where a tie point should show on one photo (Tessera's {@code gcp/{name}/predictions/}).
+   * {@code x}, {@code y} are displayed pixels from the photo's top-left corner, null when the
+   * photo's camera is unknown ({@code note} says why); {@code basis} is {@code surveyed} or
+   * {@code triangulated}; {@code correction} how the photo's own marks corrected its camera
+   * ({@code none}, {@code shift}, {@code full_pose}); {@code pose_source} {@code exif},
+   * {@code marks} or {@code none}; {@code mark} the point's mark on the photo, if any.
+   */
+  public record PredictionDto(
+      @JsonProperty("photo_id") long photoId,
+      String photo,
+      @JsonProperty("deep_zoom_content_id") String deepZoomContentId,
+      int width,
+      int height,
+      Double x,
+      Double y,
+      @JsonProperty("distance_from_centre") Double distanceFromCentre,
+      String basis,
+      String correction,
+      @JsonProperty("pose_source") String poseSource,
+      MarkDto mark,
+      String note) {}
+
+  /** The photos of one tie point, ranked: predicted ones nearest the image centre first. */
+  public record Predictions(String gcp, List<PredictionDto> predictions) {}
+
   /** {@code POST /common/api/v4/folders/}, {@code PATCH} with only a name. */
   public record FolderRequest(
       String name,

@@ -6,11 +6,13 @@ import io.tessera.service.auth.AuthService;
 import io.tessera.service.deepzoom.ContentService;
 import io.tessera.service.job.JobService;
 import io.tessera.service.project.AnnotationService;
+import io.tessera.service.project.CogExports;
 import io.tessera.service.project.CoordinateSystems;
 import io.tessera.service.project.DriveService;
 import io.tessera.service.project.GcpFiles;
 import io.tessera.service.project.OutputService;
 import io.tessera.service.project.PermissionTokenService;
+import io.tessera.service.project.GcpPredictions;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.ProjectService;
 import io.tessera.service.project.TiePointService;
@@ -51,4 +53,6 @@ public record ApiContext(
     OutputService outputs,
     VolumeService volumes,
     AnnotationService annotations,
-    PermissionTokenService permissionTokens) {}
+    PermissionTokenService permissionTokens,
+    GcpPredictions gcpPredictions,
+    CogExports cogExports) {}

@@ -216,6 +216,11 @@ public final class OutputService implements JobHandler {
         .orElseThrow(() -> new DomainException.NotFound("output", Long.toString(outputId)));
   }
 
+  /** An output by its ids, for jobs, which have no caller to check. */
+  Optional<ProjectOutput> internal(long projectId, long outputId) {
+    return jdbi.withHandle(h -> repo.byId(h, projectId, outputId));
+  }
+
   /** Deletes an output: its row, its tiled raster, its reference to the blob. */
   public void delete(Principal p, long projectId, long outputId) {
     ProjectOutput o = get(p, projectId, outputId);
@@ -364,6 +369,18 @@ public final class OutputService implements JobHandler {
     }
     if (o.rasterFile() != null) {
       deleteLevels(dataDir.resolve(o.rasterFile()));
+    }
+    Path exports = dataDir.resolve("exports");
+    if (Files.isDirectory(exports)) {
+      try (var files = Files.list(exports)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          if (f.getFileName().toString().startsWith(o.uuid() + "-v")) {
+            Files.deleteIfExists(f);
+          }
+        }
+      } catch (IOException e) {
+        LOG.warn("could not remove the exports of output {}: {}", o.uuid(), e.toString());
+      }
     }
   }
 

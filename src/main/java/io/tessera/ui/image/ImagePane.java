@@ -125,6 +125,14 @@ public final class ImagePane extends StackPane {
     return viewModel;
   }
 
+  /**
+   * Puts {@code overlay} over the image, under the pane's own hints and messages (marks, a
+   * loupe). Overlays see the mouse only where they ask to ({@code setMouseTransparent}).
+   */
+  public void addOverlay(javafx.scene.Node overlay) {
+    getChildren().add(getChildren().indexOf(tiles) + 1, overlay);
+  }
+
   /** The tile-drawing surface; for tests and the benchmark. */
   TileCanvas tileCanvas() {
     return tiles;

@@ -14,12 +14,12 @@ import javafx.scene.layout.VBox;
  * Shows a {@link Problem} where the work was asked for: the message, a collapsed "Details"
  * expander with what the service said, and Dismiss. Hidden while there is no problem.
  */
-final class ProblemView extends VBox {
+public final class ProblemView extends VBox {
   private final Label message = new Label();
   private final TextArea details = new TextArea();
   private final TitledPane expander = new TitledPane("Details", details);
 
-  ProblemView(String id, ObservableValue<Problem> problem, Runnable dismiss) {
+  public ProblemView(String id, ObservableValue<Problem> problem, Runnable dismiss) {
     super(6);
     setId(id);
     getStyleClass().add("problem-view");

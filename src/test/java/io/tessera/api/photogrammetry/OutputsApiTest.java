@@ -323,4 +323,40 @@ class OutputsApiTest {
     assertThat(anonymous.raw("DELETE", Pix4dClients.shared(base + outputId + "/", readWrite),
         null, null).status()).isEqualTo(204);
   }
+
+  @Test
+  void anImportedDsmIsExportedAsACloudOptimisedGeoTiff() throws Exception {
+    long id = project();
+    String base = "/project/api/v3/projects/" + id + "/outputs/";
+    RawResponse up = upload(base, Map.of("output_type", "dsm"), "site.tif",
+        fixture("dsm-i16-tiled-lzw-p2.tif"));
+    long outputId = awaitImport(id, json(up).path("output_id").asLong()).path("output_id")
+        .asLong();
+    RawResponse r = send("GET", base + outputId + "/cog", null);
+    for (int i = 0; i < 400 && r.status() == 202; i++) {
+      assertThat(r.header("Retry-After")).isEqualTo("2");
+      Thread.sleep(50);
+      r = send("GET", base + outputId + "/cog", null);
+    }
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.header("Content-Disposition")).contains("site_cog.tif");
+    Path cog = dir.resolve("cog.tif");
+    java.nio.file.Files.write(cog, r.body());
+    // the fixture's formula z = −500 + 3 col − 7 row, NoData −32768, in Swiss LV95
+    try (io.tessera.core.raster.Raster back = io.tessera.core.raster.GeoTiffs.open(cog)) {
+      assertThat(back.epsg()).hasValue(2056);
+      float[] v = new float[157 * 123];
+      back.readFloats(0, 0, 0, 157, 123, v);
+      for (int row = 0; row < 123; row += 7) {
+        for (int col = 0; col < 157; col += 9) {
+          float expected = (7 * col + 3 * row) % 37 == 0 ? -32768f : -500 + 3 * col - 7 * row;
+          assertThat(v[row * 157 + col]).as("(%d, %d)", col, row).isEqualTo(expected);
+        }
+      }
+    }
+    assertThat(send("DELETE", base + outputId + "/", null).status()).isEqualTo(204);
+    try (var exports = java.nio.file.Files.list(svc.dataDir.resolve("exports"))) {
+      assertThat(exports.filter(f -> !f.getFileName().toString().startsWith("."))).isEmpty();
+    }
+  }
 }

@@ -21,6 +21,7 @@ import io.tessera.core.raster.Raster;
 import io.tessera.core.raster.RasterPyramid;
 import io.tessera.service.DomainException;
 import io.tessera.service.auth.Principal;
+import io.tessera.service.project.CogExports;
 import io.tessera.service.project.OutputService;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -153,6 +154,13 @@ public final class OutputRoutes {
             .responses(Map.of(200, "application/octet-stream", 404,
                 "No such output, level or tile, or not imported yet"))
             .handle(this::rasterTile),
+        Route.get(P + "/{output_id}/cog").tag(TAG).access(Access.OPTIONAL)
+            .summary("An imported DSM or orthomosaic as a cloud-optimised GeoTIFF, written on"
+                + " the first request by a job: 202 with the job (progress, Retry-After) until it"
+                + " is written, then 200 with the file")
+            .responses(Map.of(200, "The COG (image/tiff)", 202, "{job_id, progress}: being"
+                + " written", 404, "No such output", 409, "Not an imported raster"))
+            .handle(this::cog),
         Route.delete(P + "/{output_id}/").tag(TAG).access(Access.OPTIONAL)
             .summary("Delete an output (and its imported raster)")
             .responses(Map.of(204, "Deleted", 404, "No such output"))
@@ -236,6 +244,24 @@ public final class OutputRoutes {
     int[] argb = new int[b.width() * b.height()];
     r.readArgb(b.x(), b.y(), b.width(), b.height(), argb);
     sendPng(c, o, argb, b.width(), b.height());
+  }
+
+  private void cog(Context c) throws IOException {
+    CogExports.Export e = ctx.cogExports().export(reader(c), id(c), outputId(c));
+    if (e.file().isPresent()) {
+      ProjectOutput o = output(c);
+      Path f = e.file().get();
+      c.header("Content-Disposition",
+          "attachment; filename=\"" + CogExports.fileName(o) + "\"");
+      c.header("Content-Length", Long.toString(Files.size(f)));
+      c.contentType("image/tiff");
+      c.result(Files.newInputStream(f));
+      return;
+    }
+    io.tessera.core.model.Records.Job job = e.job().orElseThrow();
+    c.header("Retry-After", "2");
+    c.status(202).json(Map.of("job_id", job.id(), "state", job.state(),
+        "progress", job.progress()));
   }
 
   private void rasterTile(Context c) throws IOException {

@@ -8,6 +8,8 @@ import io.tessera.api.dto.PhotogrammetryDtos.Marks;
 import io.tessera.api.dto.PhotogrammetryDtos.MtpDto;
 import io.tessera.api.dto.PhotogrammetryDtos.Mtps;
 import io.tessera.api.dto.PhotogrammetryDtos.PhotoDto;
+import io.tessera.api.dto.PhotogrammetryDtos.PredictionDto;
+import io.tessera.api.dto.PhotogrammetryDtos.Predictions;
 import io.tessera.api.dto.PhotogrammetryDtos.RegisterInputsRequest;
 import io.tessera.api.dto.PhotogrammetryDtos.RegisterInputsResponse;
 import io.tessera.api.http.ApiContext;
@@ -20,12 +22,14 @@ import io.tessera.core.project.TiePoint;
 import io.tessera.service.DomainException;
 import io.tessera.service.auth.Principal;
 import io.tessera.service.project.GcpFiles;
+import io.tessera.service.project.GcpPredictions;
 import io.tessera.service.project.PhotoService;
 import io.tessera.service.project.TiePointService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -118,6 +122,15 @@ public final class TiePointRoutes {
               ctx.tiePoints().delete(principal(c), id(c), "GCP", c.pathParam("name"));
               c.status(204);
             }),
+        Route.get(P + "/gcp/{name}/predictions/").tag(TAG)
+            .summary("Where a GCP (or MTP) should show on each photo, for marking: predicted"
+                + " pixel (displayed pixels from the top-left corner), distance from the image"
+                + " centre, basis and the existing mark; nearest the centre first, then photos"
+                + " whose camera is unknown (no prediction, with the reason)")
+            .responses(Map.of(200, "{gcp, predictions}", 404, "No such tie point"))
+            .handle(c -> c.json(new Predictions(c.pathParam("name"),
+                ctx.gcpPredictions().predict(principal(c), id(c), c.pathParam("name")).stream()
+                    .map(TiePointRoutes::prediction).toList()))),
         Route.get(P + "/gcp/export/").tag(TAG)
             .summary("The project's control points as a file: ?format=opf (OPF"
                 + " input_control_points.json: GCPs, MTPs, marks, CRS), odm (gcp_list.txt) or"
@@ -305,6 +318,17 @@ public final class TiePointRoutes {
 
   private static MtpDto mtp(TiePoint t) {
     return new MtpDto(t.id(), t.projectId(), t.name(), t.isCheckpoint());
+  }
+
+  private static PredictionDto prediction(GcpPredictions.PhotoPrediction p) {
+    ProjectPhoto photo = p.photo();
+    return new PredictionDto(photo.id(), photo.s3Key(), photo.contentId(), photo.width(),
+        photo.height(), p.pixel() == null ? null : p.pixel().x(),
+        p.pixel() == null ? null : p.pixel().y(), p.distanceFromCentrePx(),
+        p.basis() == null ? null : p.basis().name().toLowerCase(Locale.ROOT),
+        p.correction() == null ? null : p.correction().name().toLowerCase(Locale.ROOT),
+        p.poseSource().name().toLowerCase(Locale.ROOT), p.mark() == null ? null : mark(p.mark()),
+        p.note());
   }
 
   private static MarkDto mark(Mark m) {
