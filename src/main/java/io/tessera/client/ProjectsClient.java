@@ -101,6 +101,11 @@ public final class ProjectsClient {
         + "/tiles/{z}/{x}/{y}.png";
   }
 
+  /** Where the project's photos were taken from ({@code cameras/}), as the API answers. */
+  public JsonNode cameras(long projectId) {
+    return http.get(P + projectId + "/cameras/", JsonNode.class);
+  }
+
   // ---- photos, GCPs and marks (the marking workflow) ----
 
   public List<PhotoDto> photos(long projectId) {

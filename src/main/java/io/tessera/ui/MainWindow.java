@@ -143,7 +143,7 @@ public final class MainWindow {
         marking.viewModel().refreshProjects(is.id());
       }
     });
-    projects.onTerrain(scene3dPane::show,
+    projects.onTerrain(scene3dPane::show, scene3dPane::showCameras,
         () -> viewModel.selectedPaneProperty().set(CentrePane.SCENE3D));
     // missions and projects load once the service answers, and again whenever it comes back
     viewModel.connectionProperty().addListener((o, was, is) -> {

@@ -214,6 +214,55 @@ public final class GcpPredictions {
     return out;
   }
 
+  /**
+   * Where a photo was taken from, in the project's coordinate system (height as the GPS gave it),
+   * with the gimbal's angles (yaw clockwise from north, pitch −90 straight down, roll), the
+   * field of view across the image and its aspect; for drawing cameras in 3D.
+   *
+   * @param anglesKnown false when the photo has no gimbal angles (then it is drawn looking down)
+   */
+  public record Placement(ProjectPhoto photo, double x, double y, double z, double yawDeg,
+      double pitchDeg, double rollDeg, double horizontalFovDeg, double aspect,
+      boolean anglesKnown) {}
+
+  /** The photos that have a GPS position and a focal length, placed in the project's CRS. */
+  public List<Placement> placements(Principal p, long projectId) {
+    Project project = projects.get(p, projectId);
+    if (project.coordinateSystem() == null || project.coordinateSystem().isBlank()) {
+      return List.of();
+    }
+    CrsTransform toProject;
+    try {
+      toProject = WGS84.transformTo(Crs.parse(project.coordinateSystem()));
+    } catch (CrsException e) {
+      return List.of();
+    }
+    List<Placement> out = new ArrayList<>();
+    for (ProjectPhoto photo : photos.list(p, projectId)) {
+      CameraExif e = camera(photo).exif();
+      if (e == null || e.lonDeg() == null || e.latDeg() == null || e.gpsAltitudeM() == null) {
+        continue;
+      }
+      Optional<Intrinsics> in = e.intrinsics();
+      if (in.isEmpty()) {
+        continue;
+      }
+      Position at;
+      try {
+        at = toProject.apply(new Position(e.lonDeg(), e.latDeg(), e.gpsAltitudeM()));
+      } catch (CrsException ex) {
+        continue;
+      }
+      boolean angles = e.gimbalYawDeg() != null && e.gimbalPitchDeg() != null;
+      out.add(new Placement(photo, at.x(), at.y(), e.gpsAltitudeM(),
+          angles ? e.gimbalYawDeg() : 0, angles ? e.gimbalPitchDeg() : -90,
+          angles && e.gimbalRollDeg() != null ? e.gimbalRollDeg() : 0,
+          in.get().horizontalFieldOfViewDeg(),
+          in.get().widthPx() / (double) in.get().heightPx(), angles));
+    }
+    return out;
+  }
+
   private Camera camera(ProjectPhoto photo) {
     return exifByBlob.computeIfAbsent(photo.blobSha256(), k -> {
       try (InputStream in = photos.open(photo)) {

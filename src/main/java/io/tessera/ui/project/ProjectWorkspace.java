@@ -1,5 +1,6 @@
 package io.tessera.ui.project;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.api.dto.PhotogrammetryDtos.OutputDto;
 import io.tessera.api.dto.PhotogrammetryDtos.ProjectDto;
 import io.tessera.client.ProjectsClient;
@@ -12,6 +13,7 @@ import io.tessera.core.crs.CrsTransform;
 import io.tessera.core.crs.Position;
 import io.tessera.core.geo.LonLat;
 import io.tessera.ui.map.MapView;
+import io.tessera.ui.scene3d.CameraPose;
 import io.tessera.ui.map.ServiceTileSource;
 import io.tessera.ui.map.TileLayer;
 import java.io.File;
@@ -21,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.MenuItem;
@@ -54,6 +57,7 @@ public final class ProjectWorkspace {
   private TileLayer layer;
   private long layerOutput = -1;
   private BiConsumer<Raster, Optional<Raster>> terrainView = (dsm, ortho) -> {};
+  private Consumer<List<CameraPose>> cameraView = poses -> {};
   private Runnable showTerrainPane = () -> {};
   private String terrainShown = "";
 
@@ -95,11 +99,14 @@ public final class ProjectWorkspace {
 
   /**
    * Where the current project's DSM (draped with its orthomosaic) is shown in 3D: called with
-   * rasters read over the API whenever the project's imported DSM or orthomosaic change; {@code
-   * showPane} brings the 3D pane forward (Project → Show in 3D).
+   * rasters read over the API whenever the project's imported DSM or orthomosaic change, then
+   * with where its photos were taken from; {@code showPane} brings the 3D pane forward (Project →
+   * Show in 3D).
    */
-  public void onTerrain(BiConsumer<Raster, Optional<Raster>> view, Runnable showPane) {
+  public void onTerrain(BiConsumer<Raster, Optional<Raster>> view,
+      Consumer<List<CameraPose>> cameras, Runnable showPane) {
     this.terrainView = view;
+    this.cameraView = cameras;
     this.showTerrainPane = showPane;
     showTerrain();
   }
@@ -258,6 +265,19 @@ public final class ProjectWorkspace {
     terrainShown = key;
     terrainView.accept(RemoteRaster.of(client, project.id(), dsm.get(), RASTER_CACHE_BYTES),
         ortho.map(o -> RemoteRaster.of(client, project.id(), o, RASTER_CACHE_BYTES)));
+    model.loadCameras(project.id(), list -> cameraView.accept(poses(list)));
+  }
+
+  /** The API's camera placements as the 3D pane draws them (in the project's CRS). */
+  static List<CameraPose> poses(JsonNode list) {
+    List<CameraPose> out = new java.util.ArrayList<>();
+    for (JsonNode c : list) {
+      out.add(new CameraPose(c.path("x").asDouble(), c.path("y").asDouble(),
+          c.path("z").asDouble(), c.path("yaw").asDouble(), c.path("pitch").asDouble(),
+          c.path("roll").asDouble(), c.path("horizontal_fov").asDouble(),
+          c.path("aspect").asDouble()));
+    }
+    return out;
   }
 
   /** South-west and north-east corners of a raster, from its info, in WGS 84. */

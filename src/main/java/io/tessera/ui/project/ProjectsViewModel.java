@@ -1,5 +1,6 @@
 package io.tessera.ui.project;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.api.dto.PhotogrammetryDtos.OutputDto;
 import io.tessera.api.dto.PhotogrammetryDtos.ProjectDto;
 import io.tessera.client.ProjectsClient;
@@ -7,6 +8,7 @@ import io.tessera.ui.task.TaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -91,6 +93,11 @@ public final class ProjectsViewModel {
       }
     }
     return Optional.empty();
+  }
+
+  /** Reads where the project's photos were taken from (the API's {@code cameras/}). */
+  public void loadCameras(long projectId, Consumer<JsonNode> then) {
+    executor.run(() -> client.cameras(projectId), then, this::failed);
   }
 
   /** Reads the project list again, keeping the current project when it still exists. */

@@ -21,7 +21,7 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
  * picture (no one's photo) with tags written by Apache Commons Imaging, and the copr fixture (see
  * {@code camera/ATTRIBUTION.md}).
  */
-final class TestPhotos {
+public final class TestPhotos {
   private TestPhotos() {}
 
   /** {@code camera/copr-IMG_0031-267.jpg}: a copr survey photo at 267 × 178 with its own EXIF. */
@@ -34,7 +34,7 @@ final class TestPhotos {
   }
 
   /** What to write; null fields are left out. */
-  record Exif(
+  public record Exif(
       String make,
       String model,
       Double focalMm,
@@ -46,7 +46,7 @@ final class TestPhotos {
       Double altitudeM) {}
 
   /** A {@code width} × {@code height} grey JPEG with {@code exif} and, unless null, {@code xmp}. */
-  static byte[] jpeg(int width, int height, Exif exif, String xmp) {
+  public static byte[] jpeg(int width, int height, Exif exif, String xmp) {
     try {
       BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
       for (int y = 0; y < height; y++) {
@@ -104,7 +104,7 @@ final class TestPhotos {
   }
 
   /** An XMP packet with one rdf:Description holding {@code attributes} in namespace {@code ns}. */
-  static String xmp(String prefix, String ns, String... attributes) {
+  public static String xmp(String prefix, String ns, String... attributes) {
     StringBuilder sb = new StringBuilder();
     sb.append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
         .append(" <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")

@@ -87,4 +87,14 @@ class ProjectsViewModelTest {
         .contains("TIFF");
     assertThat(vm.ready(List.of("dsm"))).isEmpty();
   }
+
+  @Test
+  void cameraPlacementsBecomeTheThreeDPanesPoses() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode list = svc.desktop().json().readTree("""
+        [{"photo_id": 1, "x": 500100.5, "y": 5200200.25, "z": 126.5, "yaw": -178.5,
+          "pitch": -89.9, "roll": 0, "horizontal_fov": 73.7, "aspect": 1.5,
+          "angles_known": true}]""");
+    assertThat(ProjectWorkspace.poses(list)).containsExactly(new io.tessera.ui.scene3d.CameraPose(
+        500100.5, 5200200.25, 126.5, -178.5, -89.9, 0, 73.7, 1.5));
+  }
 }

@@ -99,6 +99,28 @@ public final class TiePointRoutes {
               c.json(new RegisterInputsResponse(
                   ctx.photos().register(principal(c), id(c), r.inputFileKeys())));
             }),
+        Route.get(P + "/cameras/").tag(TAG)
+            .summary("Where each photo with a GPS position was taken from, in the project's"
+                + " coordinate system, with its gimbal angles (yaw clockwise from north, pitch"
+                + " -90 straight down) and field of view: Tessera's own, for the 3D pane")
+            .responses(Map.of(200, "[{photo_id, s3_key, x, y, z, yaw, pitch, roll,"
+                + " horizontal_fov, aspect, angles_known}]", 404, "No such project"))
+            .handle(c -> c.json(ctx.gcpPredictions().placements(principal(c), id(c)).stream()
+                .map(pl -> {
+                  Map<String, Object> m = new java.util.LinkedHashMap<>();
+                  m.put("photo_id", pl.photo().id());
+                  m.put("s3_key", pl.photo().s3Key());
+                  m.put("x", pl.x());
+                  m.put("y", pl.y());
+                  m.put("z", pl.z());
+                  m.put("yaw", pl.yawDeg());
+                  m.put("pitch", pl.pitchDeg());
+                  m.put("roll", pl.rollDeg());
+                  m.put("horizontal_fov", pl.horizontalFovDeg());
+                  m.put("aspect", pl.aspect());
+                  m.put("angles_known", pl.anglesKnown());
+                  return m;
+                }).toList())),
         Route.get(P + "/gcp/").tag(TAG).summary("List the project's GCPs")
             .handle(c -> c.json(new Gcps(ctx.tiePoints().gcps(principal(c), id(c)).stream()
                 .map(TiePointRoutes::gcp).toList()))),
