@@ -1,0 +1,53 @@
+package io.tessera.ui.volume;
+
+import io.tessera.client.RemoteRaster;
+import io.tessera.core.raster.GeoTransform;
+import io.tessera.core.raster.Raster;
+import java.io.IOException;
+import java.util.function.DoubleBinaryOperator;
+
+/**
+ * Heights along a line in project coordinates: the DSM's (NaN where it has no data) and, when a
+ * volume is shown, its base's, at distances in metres from the start.
+ *
+ * @param lengthMetres the line's length
+ */
+public record Profile(double[] distance, double[] dsm, double[] base, double lengthMetres) {
+  /** The most samples along a line. */
+  static final int MAX_SAMPLES = 1000;
+
+  /**
+   * Samples the line from (ax, ay) to (bx, by) about once per DSM cell, on the overview level
+   * that keeps it within {@value #MAX_SAMPLES} samples.
+   *
+   * @param base the volume's base, or null
+   */
+  public static Profile along(RemoteRaster dsm, double ax, double ay, double bx, double by,
+      DoubleBinaryOperator base) throws IOException {
+    double length = Math.hypot(bx - ax, by - ay);
+    Raster r = dsm;
+    double cell = Math.sqrt(Math.abs(dsm.transform().cellArea()));
+    RemoteRaster level = dsm;
+    while (length / cell > MAX_SAMPLES && level.width() > 1 && level.height() > 1) {
+      level = level.halved();
+      cell *= 2;
+      r = level;
+    }
+    int n = (int) Math.max(2, Math.min(MAX_SAMPLES, Math.ceil(length / cell))) + 1;
+    double[] d = new double[n];
+    double[] z = new double[n];
+    double[] b = base == null ? null : new double[n];
+    GeoTransform t = r.transform();
+    for (int i = 0; i < n; i++) {
+      double f = i / (double) (n - 1);
+      double x = ax + f * (bx - ax);
+      double y = ay + f * (by - ay);
+      d[i] = f * length;
+      z[i] = Sampling.bilinear(r, t.px(x, y), t.py(x, y));
+      if (b != null) {
+        b[i] = base.applyAsDouble(x, y);
+      }
+    }
+    return new Profile(d, z, b, length);
+  }
+}
