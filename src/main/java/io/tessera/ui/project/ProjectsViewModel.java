@@ -80,11 +80,20 @@ public final class ProjectsViewModel {
     return importProgress.getReadOnlyProperty();
   }
 
-  /** The current project's imported output of one of {@code types}, if any. */
+  /**
+   * The current project's imported output of one of {@code types}, if any: of the first type in
+   * {@code types} that has one (an orthomosaic before a DSM whichever was imported first).
+   */
   public Optional<OutputDto> ready(List<String> types) {
-    return outputs.stream()
-        .filter(o -> types.contains(o.outputType()) && "done".equals(o.availability()))
-        .findFirst();
+    for (String type : types) {
+      Optional<OutputDto> o = outputs.stream()
+          .filter(x -> type.equals(x.outputType()) && "done".equals(x.availability()))
+          .findFirst();
+      if (o.isPresent()) {
+        return o;
+      }
+    }
+    return Optional.empty();
   }
 
   /** Reads the project list again, keeping the current project when it still exists. */

@@ -8,7 +8,8 @@ import java.util.function.DoubleBinaryOperator;
 
 /**
  * Heights along a line in project coordinates: the DSM's (NaN where it has no data) and, when a
- * volume is shown, its base's, at distances in metres from the start.
+ * volume is shown, its base's inside its polygon (NaN outside), at distances in metres from the
+ * start.
  *
  * @param lengthMetres the line's length
  */
@@ -21,9 +22,14 @@ public record Profile(double[] distance, double[] dsm, double[] base, double len
    * that keeps it within {@value #MAX_SAMPLES} samples.
    *
    * @param base the volume's base, or null
+   * @param polygon where the base is drawn (NaN elsewhere: the base means nothing outside the
+   *     volume's polygon), in project coordinates; null with {@code base}
    */
   public static Profile along(RemoteRaster dsm, double ax, double ay, double bx, double by,
-      DoubleBinaryOperator base) throws IOException {
+      DoubleBinaryOperator base, org.locationtech.jts.geom.Polygon polygon) throws IOException {
+    org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator inside =
+        polygon == null ? null
+            : new org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator(polygon);
     double length = Math.hypot(bx - ax, by - ay);
     Raster r = dsm;
     double cell = Math.sqrt(Math.abs(dsm.transform().cellArea()));
@@ -45,7 +51,9 @@ public record Profile(double[] distance, double[] dsm, double[] base, double len
       d[i] = f * length;
       z[i] = Sampling.bilinear(r, t.px(x, y), t.py(x, y));
       if (b != null) {
-        b[i] = base.applyAsDouble(x, y);
+        boolean in = inside == null || inside.locate(new org.locationtech.jts.geom.Coordinate(x, y))
+            != org.locationtech.jts.geom.Location.EXTERIOR;
+        b[i] = in ? base.applyAsDouble(x, y) : Double.NaN;
       }
     }
     return new Profile(d, z, b, length);

@@ -97,7 +97,6 @@ public final class VolumeWorkspace {
   private RemoteRaster dsm;
   private long dsmOutputId = -1;
   private long overlayGeneration;
-  private DoubleBinaryOperator base;
   private ProfileWindow profileWindow;
 
   /**
@@ -294,7 +293,6 @@ public final class VolumeWorkspace {
     overlayGeneration++;
     if (m == null) {
       overlay.show(null);
-      base = null;
       shown.set(null);
       return;
     }
@@ -353,7 +351,6 @@ public final class VolumeWorkspace {
       overlay.show(t == null ? null
           : new Tint(t.image(), t.topLeft(), t.topRight(), t.bottomLeft(), level, t.maxCut(),
               t.maxFill()));
-      base = result.base();
       shown.set(new ShownVolume(polygon(m.ring()), result.base()));
     }, e -> {
       if (asked == overlayGeneration) {
@@ -390,11 +387,12 @@ public final class VolumeWorkspace {
     if (f == null || r == null) {
       return;
     }
-    DoubleBinaryOperator shownBase = vm.measurementProperty().get() == null ? null : base;
+    ShownVolume v = vm.measurementProperty().get() == null ? null : shown.get();
     executor.run(() -> {
       double[] pa = f.toProject(a);
       double[] pb = f.toProject(b);
-      return Profile.along(r, pa[0], pa[1], pb[0], pb[1], shownBase);
+      return Profile.along(r, pa[0], pa[1], pb[0], pb[1], v == null ? null : v.base(),
+          v == null ? null : v.polygon());
     }, p -> {
       if (profileWindow == null) {
         Window w = owner.get();
@@ -567,7 +565,8 @@ public final class VolumeWorkspace {
     String reason = vm.shape().invalidReasonProperty().get();
     return switch (vm.shape().getPhase()) {
       case IDLE -> "Measure volume: New Polygon or Ctrl+Shift+V draws a polygon.";
-      case DRAWING -> (reason != null && vm.shape().vertices().size() >= 3 ? reason + " "
+      case DRAWING -> (vm.shape().vertices().size() < 3 ? ""
+          : reason != null ? reason + " "
           : "Area " + MissionFormat.area(vm.shape().areaSquareMetersProperty().get()) + ". ")
           + "Measure volume: click to add corners, double-click or Enter to finish, Esc to"
           + " cancel.";
