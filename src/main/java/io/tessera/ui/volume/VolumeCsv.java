@@ -64,6 +64,16 @@ public final class VolumeCsv {
     s.append("\r\n");
   }
 
+  /**
+   * A temp name beside {@code file} for writing it whole before moving it into place; created
+   * with the user's default permissions (unlike {@code Files.createTempFile}'s owner-only ones:
+   * an exported file is for sharing).
+   */
+  static java.nio.file.Path tempBeside(java.nio.file.Path file) {
+    java.nio.file.Path abs = file.toAbsolutePath();
+    return abs.resolveSibling("." + abs.getFileName() + "." + System.nanoTime() + ".tmp");
+  }
+
   /** A field, quoted when it holds a comma, a quote or a line break (quotes doubled). */
   static String quote(String field) {
     if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0

@@ -143,7 +143,8 @@ public final class VolumeOverlay {
       }
       Color c = d > 0 ? CUT : FILL;
       double span = d > 0 ? maxCut : maxFill;
-      double a = 0.3 + 0.55 * Math.sqrt(Math.min(1, Math.abs(d) / span));
+      // translucent even at the top of a pile: the ortho under it must stay readable
+      double a = 0.18 + 0.42 * Math.sqrt(Math.min(1, Math.abs(d) / span));
       argb[i] = (int) Math.round(a * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
           | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }

@@ -41,7 +41,7 @@ public final class VolumeReport {
    */
   public static void write(Measurement m, Instant when, byte[] mapPng, Path file)
       throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".report-", ".pdf");
+    Path tmp = VolumeCsv.tempBeside(file);
     try {
       try (PDDocument doc = new PDDocument()) {
         PDDocumentInformation info = doc.getDocumentInformation();
@@ -121,7 +121,10 @@ public final class VolumeReport {
           w.text(regular, 8, "Cut: terrain above the base; fill: space below the base down to"
               + " the terrain; errors are one standard deviation. Made with Tessera.");
         }
-        doc.save(tmp.toFile());
+        try (java.io.OutputStream out = Files.newOutputStream(tmp,
+            java.nio.file.StandardOpenOption.CREATE_NEW)) {
+          doc.save(out);
+        }
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {

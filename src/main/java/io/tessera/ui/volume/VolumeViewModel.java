@@ -71,6 +71,23 @@ public final class VolumeViewModel {
     this.client = client;
     this.executor = executor;
     this.debouncer = new Debouncer(scheduler, Duration.ofMillis(DEBOUNCE_MILLIS), this::send);
+    // choosing a custom base starts from the base just measured, not from an empty field
+    // (an invalidation listener registered first: it runs before the one that asks again)
+    baseSurface.addListener(obs -> {
+      BaseChoice is = baseSurface.get();
+      Measurement m = measurement.get();
+      String typed = customElevation.get();
+      if (is == BaseChoice.CUSTOM && (typed == null || typed.isBlank()) && m != null
+          && Double.isFinite(m.figures().baseMean())) {
+        double scale = switch (m.figures().units()) {
+          case "yd" -> 0.9144;
+          case "ydUS" -> 3600.0 / 3937.0;
+          default -> 1;
+        };
+        customElevation.set(String.format(java.util.Locale.ROOT, "%.2f",
+            m.figures().baseMean() * scale));
+      }
+    });
     InvalidationListener changed = obs -> changed();
     shape.vertices().addListener(changed);
     shape.phaseProperty().addListener(changed);

@@ -435,9 +435,10 @@ public final class VolumeWorkspace {
   void writeCsv(Measurement m, Path file) {
     Instant now = clock.instant();
     executor.run(() -> {
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".volume-", ".csv");
+      Path tmp = VolumeCsv.tempBeside(file);
       try {
-        Files.writeString(tmp, VolumeCsv.of(m, now), StandardCharsets.UTF_8);
+        Files.writeString(tmp, VolumeCsv.of(m, now), StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(tmp);

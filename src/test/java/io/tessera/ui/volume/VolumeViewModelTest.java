@@ -109,6 +109,9 @@ class VolumeViewModelTest {
 
     vm.unitsProperty().set(VolumeUnit.YARD);
     vm.baseSurfaceProperty().set(BaseChoice.CUSTOM);
+    assertThat(vm.customElevationProperty().get()).as("starts from the base measured")
+        .isEqualTo("100.00");
+    vm.customElevationProperty().set("");
     assertThat(vm.errorProperty().get()).contains("custom base elevation");
     assertThat(clock.live()).as("no request without an elevation").isZero();
     vm.customElevationProperty().set("99,5");
