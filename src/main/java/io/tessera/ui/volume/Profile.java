@@ -2,7 +2,6 @@ package io.tessera.ui.volume;
 
 import io.tessera.client.RemoteRaster;
 import io.tessera.core.raster.GeoTransform;
-import io.tessera.core.raster.Raster;
 import java.io.IOException;
 import java.util.function.DoubleBinaryOperator;
 
@@ -31,13 +30,11 @@ public record Profile(double[] distance, double[] dsm, double[] base, double len
         polygon == null ? null
             : new org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator(polygon);
     double length = Math.hypot(bx - ax, by - ay);
-    Raster r = dsm;
     double cell = Math.sqrt(Math.abs(dsm.transform().cellArea()));
-    RemoteRaster level = dsm;
-    while (length / cell > MAX_SAMPLES && level.width() > 1 && level.height() > 1) {
-      level = level.halved();
+    RemoteRaster r = dsm;
+    while (length / cell > MAX_SAMPLES && r.width() > 1 && r.height() > 1) {
+      r = r.halved();
       cell *= 2;
-      r = level;
     }
     int n = (int) Math.max(2, Math.min(MAX_SAMPLES, Math.ceil(length / cell))) + 1;
     double[] d = new double[n];

@@ -1,6 +1,5 @@
 package io.tessera.ui.volume;
 
-import io.tessera.client.RemoteRaster;
 import io.tessera.core.crs.CrsException;
 import io.tessera.core.geo.LonLat;
 import io.tessera.core.raster.GeoTransform;
@@ -29,12 +28,25 @@ public final class VolumeOverlay {
   static final double CLEAR_METRES = 0.005;
 
   /**
-   * A computed tint: the image and where its top-left, top-right and bottom-left corners lie.
+   * A computed tint: its pixels and where its top-left, top-right and bottom-left corners lie.
+   * Plain data, made off the FX thread; the map layer turns it into an image on the FX thread.
    *
+   * @param argb {@code width × height} non-premultiplied ARGB pixels, row by row
    * @param level the DSM's overview level it was computed on
+   * @param maxCut the largest height above the base, metres
+   * @param maxFill the largest depth below the base, metres
    */
-  public record Tint(WritableImage image, LonLat topLeft, LonLat topRight, LonLat bottomLeft,
-      int level, double maxCut, double maxFill) {}
+  public record Tint(int[] argb, int width, int height, LonLat topLeft, LonLat topRight,
+      LonLat bottomLeft, int level, double maxCut, double maxFill) {
+
+    /** The pixels as an image (on the FX thread). */
+    public WritableImage toImage() {
+      WritableImage image = new WritableImage(width, height);
+      image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(),
+          argb, 0, width);
+      return image;
+    }
+  }
 
   private VolumeOverlay() {}
 
@@ -59,21 +71,13 @@ public final class VolumeOverlay {
   }
 
   /**
-   * Computes the tint of {@code ring} (project coordinates, open) over {@code dsm} at overview
-   * {@code level} against {@code base}.
+   * Computes the tint of {@code ring} (project coordinates, open) over {@code r} (the DSM at
+   * overview {@code level}, which the tint records) against {@code base}.
    *
+   * @return null when the polygon misses the raster
    * @throws IOException when the DSM cannot be read
    */
-  public static Tint compute(RemoteRaster dsm, int level, List<double[]> ring,
-      DoubleBinaryOperator base, ProjectFrame frame) throws IOException, CrsException {
-    Raster r = dsm;
-    for (int i = 0; i < level; i++) {
-      r = ((RemoteRaster) r).halved();
-    }
-    return compute(r, level, ring, base, frame);
-  }
-
-  static Tint compute(Raster r, int level, List<double[]> ring, DoubleBinaryOperator base,
+  public static Tint compute(Raster r, int level, List<double[]> ring, DoubleBinaryOperator base,
       ProjectFrame frame) throws IOException, CrsException {
     GeoTransform t = r.transform();
     int n = ring.size();
@@ -91,10 +95,11 @@ public final class VolumeOverlay {
       minY = Math.min(minY, py[i]);
       maxY = Math.max(maxY, py[i]);
     }
-    int x0 = Math.max(0, (int) Math.floor(minX));
-    int y0 = Math.max(0, (int) Math.floor(minY));
-    int x1 = Math.min(r.width(), (int) Math.ceil(maxX));
-    int y1 = Math.min(r.height(), (int) Math.ceil(maxY));
+    // a corner on a cell edge, give or take rounding, does not add a row or column of cells
+    int x0 = Math.max(0, (int) Math.floor(minX + 1e-6));
+    int y0 = Math.max(0, (int) Math.floor(minY + 1e-6));
+    int x1 = Math.min(r.width(), (int) Math.ceil(maxX - 1e-6));
+    int y1 = Math.min(r.height(), (int) Math.ceil(maxY - 1e-6));
     if (x1 <= x0 || y1 <= y0) {
       return null;
     }
@@ -148,11 +153,9 @@ public final class VolumeOverlay {
       argb[i] = (int) Math.round(a * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
           | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }
-    WritableImage image = new WritableImage(w, h);
-    image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
     LonLat tl = frame.toLonLat(t.x(x0, y0), t.y(x0, y0));
     LonLat tr = frame.toLonLat(t.x(x1, y0), t.y(x1, y0));
     LonLat bl = frame.toLonLat(t.x(x0, y1), t.y(x0, y1));
-    return new Tint(image, tl, tr, bl, level, maxCut, maxFill);
+    return new Tint(argb, w, h, tl, tr, bl, level, maxCut, maxFill);
   }
 }

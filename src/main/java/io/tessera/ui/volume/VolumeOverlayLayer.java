@@ -26,7 +26,7 @@ final class VolumeOverlayLayer extends MapLayer {
   /** Shows {@code t}; null clears the tint. */
   void show(Tint t) {
     tint = t;
-    view.setImage(t == null ? null : t.image());
+    view.setImage(t == null ? null : t.toImage());
     markDirty();
   }
 
@@ -39,8 +39,8 @@ final class VolumeOverlayLayer extends MapLayer {
     if (tint == null) {
       return;
     }
-    double w = tint.image().getWidth();
-    double h = tint.image().getHeight();
+    double w = tint.width();
+    double h = tint.height();
     Point2D tl = getMapPoint(tint.topLeft());
     Point2D tr = getMapPoint(tint.topRight());
     Point2D bl = getMapPoint(tint.bottomLeft());

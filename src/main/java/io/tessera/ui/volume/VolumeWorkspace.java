@@ -342,15 +342,12 @@ public final class VolumeWorkspace {
         at = at.halved();
       }
       DoubleBinaryOperator b = BaseSampler.of(m.figures(), m.ring(), at);
-      return new Result(VolumeOverlay.compute(at, 0, m.ring(), b, m.frame()), b);
+      return new Result(VolumeOverlay.compute(at, level, m.ring(), b, m.frame()), b);
     }, result -> {
       if (asked != overlayGeneration) {
         return;
       }
-      Tint t = result.tint();
-      overlay.show(t == null ? null
-          : new Tint(t.image(), t.topLeft(), t.topRight(), t.bottomLeft(), level, t.maxCut(),
-              t.maxFill()));
+      overlay.show(result.tint());
       shown.set(new ShownVolume(polygon(m.ring()), result.base()));
     }, e -> {
       if (asked == overlayGeneration) {
