@@ -22,6 +22,7 @@ import io.tessera.ui.scene3d.Scene3DPane;
 import io.tessera.ui.settings.ApiAccessDialog;
 import io.tessera.ui.settings.ApiAccessViewModel;
 import io.tessera.ui.task.TaskExecutor;
+import io.tessera.ui.volume.VolumeWorkspace;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,6 +97,7 @@ public final class MainWindow {
   private final MissionWorkspace missions;
   private final ProjectWorkspace projects;
   private final MarkingWorkspace marking;
+  private final VolumeWorkspace volumes;
   private final TreeView<String> projectTree = new TreeView<>();
   private final TabPane tabs = new TabPane();
   private final SplitPane split = new SplitPane();
@@ -145,6 +147,17 @@ public final class MainWindow {
     });
     projects.onTerrain(scene3dPane::show, scene3dPane::showCameras,
         () -> viewModel.selectedPaneProperty().set(CentrePane.SCENE3D));
+    this.volumes = new VolumeWorkspace(projectsClient, executor, projects.model(),
+        mapPane.getMapView(), () -> viewModel.selectedPaneProperty().set(CentrePane.MAP),
+        () -> stage);
+    // the volume being measured shows in 3D too: its base as a sheet, cut and fill tinted
+    volumes.shownVolumeProperty().addListener((o, was, is) -> {
+      if (is == null) {
+        scene3dPane.clearVolume();
+      } else {
+        scene3dPane.showVolume(is.polygon(), is.base(), null, null);
+      }
+    });
     // missions and projects load once the service answers, and again whenever it comes back
     viewModel.connectionProperty().addListener((o, was, is) -> {
       if (is == ConnectionState.CONNECTED) {
@@ -152,8 +165,11 @@ public final class MainWindow {
         projects.model().refresh();
       }
     });
-    viewModel.toolStatusProperty().bind(missions.statusMessageBinding());
-    viewModel.toolStatusErrorProperty().bind(missions.statusIsErrorBinding());
+    // the volume tool speaks while it is open, else the missions' tools
+    viewModel.toolStatusProperty().bind(Bindings.when(volumes.statusMessageBinding().isNotNull())
+        .then(volumes.statusMessageBinding()).otherwise(missions.statusMessageBinding()));
+    viewModel.toolStatusErrorProperty().bind(volumes.statusIsErrorBinding()
+        .or(volumes.statusMessageBinding().isNull().and(missions.statusIsErrorBinding())));
     viewModel.activityProperty().bind(missions.activityProperty());
     viewModel.activityProgressProperty().bind(missions.activityProgressProperty());
 
@@ -292,6 +308,10 @@ public final class MainWindow {
     return new Menu("GCP", null, mark, importGcps, export);
   }
 
+  public VolumeWorkspace volumes() {
+    return volumes;
+  }
+
   /** Who imports photos from this desktop, as the missions API's {@code zoomer_id}. */
   private static String zoomerId() {
     String user = System.getProperty("user.name", "");
@@ -344,6 +364,7 @@ public final class MainWindow {
     Menu mission = new Menu("Mission", null, drawMission, refreshMissions);
     Menu project = new Menu("Project");
     project.getItems().addAll(projects.menuItems(() -> stage));
+    project.getItems().addAll(volumes.menuItems());
 
     Menu view = new Menu("View");
     Menu gcp = gcpMenu();
@@ -545,8 +566,11 @@ public final class MainWindow {
     hint.visibleProperty().bind(viewModel.selectionProperty().isNull());
     VBox body = new VBox(6, title, hint);
     body.setPadding(new Insets(14));
-    body.visibleProperty().bind(missions.inspectorShowingProperty().not());
-    StackPane pages = new StackPane(body, missions.inspector());
+    body.visibleProperty().bind(
+        missions.inspectorShowingProperty().or(volumes.activeProperty()).not());
+    Node volumePage = volumes.inspector();
+    volumePage.visibleProperty().bind(volumes.activeProperty());
+    StackPane pages = new StackPane(body, missions.inspector(), volumePage);
     StackPane.setAlignment(body, Pos.TOP_LEFT);
     body.setMaxHeight(Region.USE_PREF_SIZE);
     VBox.setVgrow(pages, Priority.ALWAYS);

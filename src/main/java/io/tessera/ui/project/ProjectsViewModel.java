@@ -82,7 +82,10 @@ public final class ProjectsViewModel {
     return importProgress.getReadOnlyProperty();
   }
 
-  /** The current project's imported output of the first of {@code types} it has, if any. */
+  /**
+   * The current project's imported output of one of {@code types}, if any: of the first type in
+   * {@code types} that has one (an orthomosaic before a DSM whichever was imported first).
+   */
   public Optional<OutputDto> ready(List<String> types) {
     for (String type : types) {
       Optional<OutputDto> o = outputs.stream()
