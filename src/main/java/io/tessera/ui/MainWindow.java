@@ -1,8 +1,10 @@
 package io.tessera.ui;
 
+import io.tessera.client.AnnotationsClient;
 import io.tessera.client.DeepZoomClient;
 import io.tessera.client.MissionsClient;
 import io.tessera.core.geo.LonLat;
+import io.tessera.ui.annotate.AnnotationWorkspace;
 import io.tessera.ui.image.ImagePane;
 import io.tessera.ui.image.ImageViewModel;
 import io.tessera.ui.image.ContentDziSource;
@@ -91,6 +93,7 @@ public final class MainWindow {
   private final Scene3DPane scene3dPane = new Scene3DPane();
   private final MissionWorkspace missions;
   private final ProjectWorkspace projects;
+  private final AnnotationWorkspace annotations;
   private final TreeView<String> projectTree = new TreeView<>();
   private final TabPane tabs = new TabPane();
   private final SplitPane split = new SplitPane();
@@ -135,8 +138,14 @@ public final class MainWindow {
         projects.model().refresh();
       }
     });
-    viewModel.toolStatusProperty().bind(missions.statusMessageBinding());
-    viewModel.toolStatusErrorProperty().bind(missions.statusIsErrorBinding());
+    this.annotations = new AnnotationWorkspace(new AnnotationsClient(context.client()), executor,
+        mapPane.getMapView(), projects.model().currentProperty(),
+        () -> viewModel.selectedPaneProperty().set(CentrePane.MAP));
+    // the annotation tool in use speaks in the status bar and takes Undo; else the missions
+    viewModel.toolStatusProperty().bind(Bindings.when(annotations.activeBinding())
+        .then(annotations.statusMessageBinding()).otherwise(missions.statusMessageBinding()));
+    viewModel.toolStatusErrorProperty().bind(Bindings.when(annotations.activeBinding())
+        .then(annotations.statusIsErrorBinding()).otherwise(missions.statusIsErrorBinding()));
     viewModel.activityProperty().bind(missions.activityProperty());
     viewModel.activityProgressProperty().bind(missions.activityProgressProperty());
 
@@ -184,7 +193,7 @@ public final class MainWindow {
     Scene scene = new Scene(root, bounds.getWidth(), bounds.getHeight());
     scene.getStylesheets().add(stylesheet());
     stage.setScene(scene);
-    scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+Z"), missions::redo);
+    scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+Z"), this::redo);
     missions.installReviewKeys(scene, () -> viewModel.selectedPaneProperty().get() != CentrePane.SCENE3D);
     stage.setTitle("Tessera");
     stage.getIcons().setAll(AppIcons.load());
@@ -248,6 +257,19 @@ public final class MainWindow {
     return missions;
   }
 
+  public AnnotationWorkspace annotations() {
+    return annotations;
+  }
+
+  /** Redoes in the document being edited: an annotation's, else the missions'. */
+  private void redo() {
+    if (annotations.activeBinding().get()) {
+      annotations.redo();
+    } else {
+      missions.redo();
+    }
+  }
+
   /** Who imports photos from this desktop, as the missions API's {@code zoomer_id}. */
   private static String zoomerId() {
     String user = System.getProperty("user.name", "");
@@ -279,15 +301,25 @@ public final class MainWindow {
     MenuItem undo = new MenuItem("Undo");
     undo.setId("undoMenu");
     undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
-    undo.textProperty().bind(missions.undoTextBinding());
-    undo.disableProperty().bind(missions.canUndoBinding().not());
-    undo.setOnAction(e -> missions.undo());
+    undo.textProperty().bind(Bindings.when(annotations.activeBinding())
+        .then(annotations.undoTextBinding()).otherwise(missions.undoTextBinding()));
+    undo.disableProperty().bind(Bindings.when(annotations.activeBinding())
+        .then(annotations.canUndoBinding()).otherwise(missions.canUndoBinding()).not());
+    undo.setOnAction(e -> {
+      if (annotations.activeBinding().get()) {
+        annotations.undo();
+      } else {
+        missions.undo();
+      }
+    });
     MenuItem redo = new MenuItem("Redo");
     redo.setId("redoMenu");
     redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Y"));
-    redo.textProperty().bind(missions.redoTextBinding());
-    redo.disableProperty().bind(missions.canRedoBinding().not());
-    redo.setOnAction(e -> missions.redo());
+    redo.textProperty().bind(Bindings.when(annotations.activeBinding())
+        .then(annotations.redoTextBinding()).otherwise(missions.redoTextBinding()));
+    redo.disableProperty().bind(Bindings.when(annotations.activeBinding())
+        .then(annotations.canRedoBinding()).otherwise(missions.canRedoBinding()).not());
+    redo.setOnAction(e -> redo());
     Menu edit = new Menu("Edit", null, undo, redo);
 
     MenuItem drawMission = new MenuItem("Draw Mission");
@@ -300,6 +332,8 @@ public final class MainWindow {
     Menu mission = new Menu("Mission", null, drawMission, refreshMissions);
     Menu project = new Menu("Project");
     project.getItems().addAll(projects.menuItems(() -> stage));
+    Menu annotate = new Menu("Annotate");
+    annotate.getItems().addAll(annotations.menuItems(() -> stage));
 
     Menu view = new Menu("View");
     ToggleGroup group = new ToggleGroup();
@@ -316,7 +350,7 @@ public final class MainWindow {
     MenuItem about = new MenuItem("About Tessera");
     about.setOnAction(e -> showAbout());
     Menu help = new Menu("Help", null, about);
-    MenuBar bar = new MenuBar(file, edit, project, mission, view, help);
+    MenuBar bar = new MenuBar(file, edit, project, mission, annotate, view, help);
     bar.setUseSystemMenuBar(true);
     return bar;
   }
@@ -360,6 +394,17 @@ public final class MainWindow {
     missions.selectionPresentBinding().addListener((o, a, b) -> {
       if (b) {
         tree.getSelectionModel().clearSelection();
+        annotations.clearSelection();
+      }
+    });
+    annotations.activeBinding().addListener((o, a, b) -> {
+      if (b) {
+        missions.clearSelection();
+      }
+    });
+    missions.statusMessageBinding().addListener((o, a, b) -> {
+      if (a == null && b != null) {
+        annotations.clearSelection(); // a mission is being drawn
       }
     });
 
@@ -390,7 +435,10 @@ public final class MainWindow {
     projectStatus.managedProperty().bind(projectStatus.visibleProperty());
     pm.errorProperty().addListener((o, a, b) -> projectStatus.pseudoClassStateChanged(
         javafx.css.PseudoClass.getPseudoClass("error"), b != null));
-    VBox box = new VBox(header("Project"), body, projectStatus, header("Missions"), missionList);
+    Node annotationList = annotations.list();
+    VBox.setVgrow(annotationList, Priority.SOMETIMES);
+    VBox box = new VBox(header("Project"), body, projectStatus, header("Annotations"),
+        annotationList, header("Missions"), missionList);
     box.getStyleClass().add("side-panel");
     box.setMinWidth(160);
     return box;
@@ -429,7 +477,9 @@ public final class MainWindow {
     mapAndTable.getStyleClass().add("map-split");
     SplitPane.setResizableWithParent(missions.submissionsTable(), false);
     BorderPane content = new BorderPane(mapAndTable);
-    content.setTop(missions.mapToolbar());
+    Node missionTools = missions.mapToolbar();
+    HBox.setHgrow(missionTools, Priority.ALWAYS);
+    content.setTop(new HBox(missionTools, annotations.mapToolbar()));
     return content;
   }
 
@@ -470,8 +520,9 @@ public final class MainWindow {
     hint.visibleProperty().bind(viewModel.selectionProperty().isNull());
     VBox body = new VBox(6, title, hint);
     body.setPadding(new Insets(14));
-    body.visibleProperty().bind(missions.inspectorShowingProperty().not());
-    StackPane pages = new StackPane(body, missions.inspector());
+    body.visibleProperty().bind(missions.inspectorShowingProperty()
+        .or(annotations.inspectorShowingProperty()).not());
+    StackPane pages = new StackPane(body, missions.inspector(), annotations.inspector());
     StackPane.setAlignment(body, Pos.TOP_LEFT);
     body.setMaxHeight(Region.USE_PREF_SIZE);
     VBox.setVgrow(pages, Priority.ALWAYS);
