@@ -121,6 +121,7 @@ final class AnnotationInspector extends StackPane {
     Label area = new Label();
     area.setId(areaId);
     area.getStyleClass().add("measure-value");
+    area.setWrapText(true);
     area.textProperty().bind(Bindings.createStringBinding(
         () -> AnnotationFormat.area(shape.areaSquareMetersProperty().get()),
         shape.areaSquareMetersProperty()));

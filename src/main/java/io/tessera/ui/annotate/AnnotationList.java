@@ -162,6 +162,8 @@ final class AnnotationList extends VBox {
       VBox text = new VBox(1, name, detail);
       box = new HBox(8, swatch, text);
       box.setAlignment(Pos.CENTER_LEFT);
+      // as wide as the list, never wider: long names end in an ellipsis, no sideways scrolling
+      setPrefWidth(0);
     }
 
     @Override

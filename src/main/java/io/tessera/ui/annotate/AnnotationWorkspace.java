@@ -99,7 +99,7 @@ public final class AnnotationWorkspace {
     vm.setProject(project.getValue());
     status = Bindings.createStringBinding(this::describe, shape.phaseProperty(),
         shape.invalidReasonProperty(), shape.lengthMetersProperty(),
-        shape.areaSquareMetersProperty(), vm.selectedProperty());
+        shape.areaSquareMetersProperty(), vm.selectedProperty(), vm.items());
   }
 
   /** The text in the middle of a shape being drawn or edited: a polygon's area, a line's length. */
@@ -224,13 +224,16 @@ public final class AnnotationWorkspace {
         tool("annotatePolygonButton", "Polygon", poly, ShapeKind.POLYGON,
             "Draw a polygon annotation and read its area (Ctrl+Shift+A)"));
     bar.setId("annotateToolbar");
+    bar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     bar.getStyleClass().add("map-toolbar");
     return bar;
   }
 
   private Button tool(String id, String text, Node icon, ShapeKind kind, String tip) {
-    Button b = new Button(text, icon);
+    Button b = new Button(null, icon);
     b.setId(id);
+    b.setAccessibleText(text);
+    b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     b.setTooltip(new Tooltip(tip));
     b.disableProperty().bind(vm.projectProperty().isNull());
     b.setOnAction(e -> startDrawing(kind));
@@ -500,8 +503,10 @@ public final class AnnotationWorkspace {
       return (reason != null ? reason : "New " + kind.word() + ":" + figures)
           + " Draw " + kind.word() + ": " + hint + ".";
     }
-    String name = editing == null ? "New " + kind.word()
-        : "“" + AnnotationsViewModel.displayName(editing.data()) + "”";
+    // the selection, not the field that follows it: this runs in the selection's invalidation
+    AnnotationItem item = vm.selectedProperty().get();
+    String name = item == null ? "New " + kind.word()
+        : "“" + AnnotationsViewModel.displayName(item.data()) + "”";
     String hint = kind == ShapeKind.POINT ? "drag it to move it; Delete removes it"
         : "drag vertices to move them, edge handles to add; right-click deletes a vertex";
     return (reason != null ? reason + " It is not saved until it is valid." : name + ":"

@@ -274,7 +274,11 @@ public final class AnnotationsViewModel {
     }
     ProjectDto p = project.get();
     AnnotationData want = items.contains(item) ? item.data() : null;
-    if (p == null || Objects.equals(want, item.stored)) {
+    if (p == null) {
+      return;
+    }
+    if (Objects.equals(want, item.stored)) {
+      item.setProblem(null); // back to what the service holds (an undo)
       return;
     }
     String why = want == null ? null : unsaveable(want);
