@@ -69,6 +69,8 @@ public final class AnnotationWorkspace {
   private final AnnotationInspector inspector;
   private final StringBinding status;
   private final ChangeListener<AnnotationData> editedChanged = (o, was, is) -> loadEditing();
+  private final javafx.beans.property.BooleanProperty engaged =
+      new javafx.beans.property.SimpleBooleanProperty(this, "engaged");
   private AnnotationItem editing;
 
   /**
@@ -87,16 +89,27 @@ public final class AnnotationWorkspace {
     layer = new AnnotationsLayer(vm, shape, () -> editing);
     map.getLayers().addAll(layer, drawLayer);
     map.addEventHandler(KeyEvent.KEY_PRESSED, this::mapKey);
+    installDrops();
     list = new AnnotationList(vm, this::zoomTo);
     inspector = new AnnotationInspector(vm, shape, this::zoomTo);
 
     vm.selectedProperty().addListener((o, was, is) -> selected(was, is));
     shape.revisionProperty().addListener(o -> shapeEdited());
     project.addListener((o, was, is) -> {
-      shape.cancel();
+      // a refreshed list hands over the same project anew: keep what is being drawn then
+      if (was == null || is == null || was.id() != is.id()) {
+        clearSelection();
+      }
       vm.setProject(is);
     });
     vm.setProject(project.getValue());
+    // the annotations are the document at hand from the user's first touch until the shell
+    // hands the selection to something else (clearSelection)
+    vm.selectedProperty().addListener((o, was, is) -> engaged.set(engaged.get() || is != null));
+    shape.phaseProperty().addListener(
+        (o, was, is) -> engaged.set(engaged.get() || is != Phase.IDLE));
+    vm.undoNameProperty().addListener(o -> engaged.set(true));
+    vm.redoNameProperty().addListener(o -> engaged.set(true));
     status = Bindings.createStringBinding(this::describe, shape.phaseProperty(),
         shape.invalidReasonProperty(), shape.lengthMetersProperty(),
         shape.areaSquareMetersProperty(), vm.selectedProperty(), vm.items());
@@ -185,6 +198,35 @@ public final class AnnotationWorkspace {
       }
       default -> { }
     }
+  }
+
+  /** GeoJSON files dropped on the map are imported into the current project. */
+  private void installDrops() {
+    map.addEventHandler(javafx.scene.input.DragEvent.DRAG_OVER, e -> {
+      if (!geoJsonFiles(e).isEmpty() && vm.projectProperty().get() != null) {
+        e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+        e.consume();
+      }
+    });
+    map.addEventHandler(javafx.scene.input.DragEvent.DRAG_DROPPED, e -> {
+      List<Path> files = geoJsonFiles(e);
+      if (!files.isEmpty() && vm.projectProperty().get() != null) {
+        files.forEach(this::importFile);
+        e.setDropCompleted(true);
+        e.consume();
+      }
+    });
+  }
+
+  private static List<Path> geoJsonFiles(javafx.scene.input.DragEvent e) {
+    if (!e.getDragboard().hasFiles()) {
+      return List.of();
+    }
+    return e.getDragboard().getFiles().stream().map(File::toPath)
+        .filter(p -> {
+          String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+          return n.endsWith(".geojson") || n.endsWith(".json");
+        }).toList();
   }
 
   // ---- nodes for the shell ----
@@ -301,12 +343,16 @@ public final class AnnotationWorkspace {
     map.requestFocus();
   }
 
-  /** Clears the annotation selection and closes a shape in progress (the shell chose another). */
+  /**
+   * Clears the annotation selection and closes a shape in progress: the shell chose something
+   * else, which now takes Undo.
+   */
   public void clearSelection() {
     vm.selectedProperty().set(null);
     if (shape.getPhase() != Phase.IDLE) {
       shape.cancel();
     }
+    engaged.set(false);
   }
 
   /** Shows the whole of {@code item} on the map. */
@@ -423,14 +469,12 @@ public final class AnnotationWorkspace {
 
   // ---- undo, redo ----
 
-  /** Whether the annotations hold the document being edited: a shape open or one selected. */
+  /**
+   * Whether the annotations are the document being edited (they take Undo and the status bar):
+   * from the moment one is drawn, selected or changed until the shell selects something else.
+   */
   public BooleanBinding activeBinding() {
-    return Bindings.createBooleanBinding(this::active, shape.phaseProperty(),
-        vm.selectedProperty());
-  }
-
-  private boolean active() {
-    return shape.getPhase() != Phase.IDLE || vm.selectedProperty().get() != null;
+    return Bindings.createBooleanBinding(engaged::get, engaged);
   }
 
   /** A new shape in progress (not yet an annotation) takes Undo for its vertices. */
