@@ -198,8 +198,13 @@ final class AnnotationInspector extends StackPane {
     title.setId("annotationTitle");
     title.getStyleClass().add("inspector-title");
     title.setWrapText(true);
-    Label how = new Label("Drag a vertex to move it, an edge's middle handle to add one;"
-        + " right-click a vertex to delete it. Ctrl+Z undoes.");
+    Label how = new Label();
+    how.textProperty().bind(Bindings.createStringBinding(
+        () -> shape.getKind() == ShapeKind.POINT
+            ? "Drag the point to move it; Delete removes it. Ctrl+Z undoes."
+            : "Drag a vertex to move it, an edge's middle handle to add one; right-click a"
+                + " vertex to delete it. Ctrl+Z undoes.",
+        shape.kindProperty()));
     how.getStyleClass().add("empty-hint");
     how.setWrapText(true);
     how.setMinHeight(Region.USE_PREF_SIZE);

@@ -58,6 +58,10 @@ public final class AnnotationWorkspace {
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** New annotations take these colours in turn, so that neighbours differ. */
+  private static final String[] PALETTE =
+      {"#1E88E5", "#E53935", "#43A047", "#8E24AA", "#FB8C00", "#00ACC1"};
+
   private final AnnotationsViewModel vm;
   private final TaskExecutor executor;
   private final MapView map;
@@ -172,7 +176,9 @@ public final class AnnotationWorkspace {
       long same = vm.items().stream().filter(i -> i.data().kind() == kind).count();
       String name = Character.toUpperCase(kind.word().charAt(0)) + kind.word().substring(1)
           + " " + (same + 1);
-      vm.create(AnnotationData.drawn(kind, List.copyOf(shape.vertices()), name));
+      String rgb = PALETTE[vm.items().size() % PALETTE.length];
+      vm.create(AnnotationData.drawn(kind, List.copyOf(shape.vertices()), name)
+          .withColor(rgb + "FF").withColorFill(kind == ShapeKind.POLYGON ? rgb + "40" : null));
     }
   }
 

@@ -47,6 +47,9 @@ public final class AnnotationsViewModel {
   private final TaskExecutor executor;
   private final ObservableList<AnnotationItem> items = FXCollections.observableArrayList(
       i -> new javafx.beans.Observable[] {i.dataProperty(), i.problemProperty()});
+  /** One wrapper for everyone: a wrapper made per call would lose its listeners to the GC. */
+  private final ObservableList<AnnotationItem> readOnlyItems =
+      FXCollections.unmodifiableObservableList(items);
   private final FilteredList<AnnotationItem> shown = new FilteredList<>(items, i -> true);
   private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
   private final ObjectProperty<ShapeKind> filterKind = new SimpleObjectProperty<>(this, "kind");
@@ -243,6 +246,9 @@ public final class AnnotationsViewModel {
 
   private void set(AnnotationItem item, AnnotationData state, int index) {
     if (state == null) {
+      if (selected.get() == item) {
+        selected.set(null); // first, or the list would hand the selection to its neighbour
+      }
       items.remove(item);
     } else {
       item.setData(state);
@@ -362,8 +368,9 @@ public final class AnnotationsViewModel {
 
   // ---- properties ----
 
+  /** Every annotation of the project, in list order; changes when one's content does too. */
   public ObservableList<AnnotationItem> items() {
-    return FXCollections.unmodifiableObservableList(items);
+    return readOnlyItems;
   }
 
   /** The items the filter lets through, in list order. */

@@ -227,6 +227,14 @@ class AnnotationDrawTest {
     robot.push(KeyCode.CONTROL, KeyCode.Z);
     assertThat(fx(() -> shape.vertices().get(1))).isEqualTo(line.get(1));
 
+    // Esc lets go of it; a click on the line picks it again, a click beside it lets go
+    robot.type(KeyCode.ESCAPE);
+    assertThat(fx(() -> vm.selectedProperty().get())).isNull();
+    robot.clickOn(at(-75, -20));
+    assertThat(fx(() -> vm.selectedProperty().get())).isSameAs(fx(() -> vm.items().get(0)));
+    robot.clickOn(at(-75, 60));
+    assertThat(fx(() -> vm.selectedProperty().get())).isNull();
+
     robot.clickOn("#annotatePointButton");
     robot.clickOn(at(60, 80));
     WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,

@@ -82,13 +82,25 @@ class AnnotationsViewModelTest {
         SQUARE.subList(0, 2), "Fence"));
     String first = item.id();
 
+    AnnotationItem other = vm.create(AnnotationData.drawn(ShapeKind.POINT,
+        SQUARE.subList(0, 1), "Well"));
+    vm.selectedProperty().set(item);
     vm.delete(item);
+    assertThat(vm.items()).containsExactly(other);
+    assertThat(vm.selectedProperty().get()).as("nothing else is picked for the user").isNull();
+    vm.delete(other);
     assertThat(vm.items()).isEmpty();
     assertThat(vm.selectedProperty().get()).isNull();
     assertThat(client.list(project.id())).isEmpty();
-    assertThat(vm.undoNameProperty().get()).isEqualTo("Delete Line");
+    assertThat(vm.undoNameProperty().get()).isEqualTo("Delete Point");
 
     vm.undo();
+    vm.undo();
+    vm.redo();
+    vm.undo();
+    assertThat(vm.items()).hasSize(2);
+    vm.undo(); // the point's creation
+
     assertThat(vm.items()).containsExactly(item);
     assertThat(item.id()).isNotNull().isNotEqualTo(first);
     assertThat(client.list(project.id())).hasSize(1);

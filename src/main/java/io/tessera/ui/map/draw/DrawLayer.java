@@ -210,7 +210,7 @@ public class DrawLayer extends MapLayer {
       int i = (screen.size() - 1) / 2;
       Point2D a = screen.get(i);
       Point2D b = screen.get(Math.min(i + 1, screen.size() - 1));
-      return new Point2D((a.getX() + b.getX()) / 2, (a.getY() + b.getY()) / 2 - 16);
+      return new Point2D((a.getX() + b.getX()) / 2, (a.getY() + b.getY()) / 2 - 22);
     }
     double x = 0;
     double y = 0;
