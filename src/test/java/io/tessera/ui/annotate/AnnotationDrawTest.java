@@ -245,6 +245,49 @@ class AnnotationDrawTest {
         .containsExactlyInAnyOrder("LineString", "Point");
   }
 
+  @Test
+  void anExportedFileIsWgs84GeoJsonAndImportsBackAsOneUndoableChange(FxRobot robot)
+      throws Exception {
+    openProject(robot);
+    AnnotationsViewModel vm = window.annotations().model();
+    robot.clickOn("#annotateLineButton");
+    robot.clickOn(at(-100, 30));
+    robot.moveTo(at(100, -30)).doubleClickOn(MouseButton.PRIMARY);
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+        () -> fx(() -> vm.items().size() == 1 && vm.items().get(0).id() != null));
+    List<LonLat> drawn = fx(() -> vm.items().get(0).data().vertices());
+
+    Path file = Files.createTempDirectory(temp, "export").resolve("quay.geojson");
+    robot.interact(() -> window.annotations().exportFile(file));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file)
+        && fx(() -> vm.messageProperty().get() != null));
+    assertThat(fx(() -> vm.messageProperty().get()))
+        .isEqualTo("1 annotation exported to quay.geojson (GeoJSON, WGS 84).");
+    JsonNode fc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+    JsonNode coords = fc.path("features").path(0).path("geometry").path("coordinates");
+    assertThat(coords.get(0).get(0).asDouble()).as("longitude first")
+        .isEqualTo(drawn.get(0).lonDeg());
+    assertThat(coords.get(0).get(1).asDouble()).isEqualTo(drawn.get(0).latDeg());
+
+    robot.interact(() -> window.annotations().importFile(file));
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(() -> vm.items().size() == 2
+        && vm.items().get(1).id() != null));
+    assertThat(fx(() -> vm.messageProperty().get()))
+        .isEqualTo("1 annotation imported from quay.geojson.");
+    AnnotationData back = fx(() -> vm.items().get(1).data());
+    for (int i = 0; i < drawn.size(); i++) {
+      assertThat(back.vertices().get(i).lonDeg()).isCloseTo(drawn.get(i).lonDeg(), within(1e-9));
+      assertThat(back.vertices().get(i).latDeg()).isCloseTo(drawn.get(i).latDeg(), within(1e-9));
+    }
+    AnnotationsClient client = new AnnotationsClient(service.desktop());
+    assertThat(client.list(project.id())).hasSize(2);
+    assertThat(client.list(project.id()).get(1).path("geometry").path("coordinates").get(0)
+        .get(0).asDouble()).as("stored in UTM metres").isGreaterThan(600_000);
+    assertThat(fx(() -> vm.undoNameProperty().get())).isEqualTo("Import 1 Annotation");
+    robot.clickOn("#mapPane").push(KeyCode.CONTROL, KeyCode.Z);
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> client.list(project.id()).size() == 1);
+  }
+
   private static List<double[]> ring(List<LonLat> corners) {
     List<double[]> ring = new ArrayList<>();
     for (LonLat c : corners) {
