@@ -154,12 +154,15 @@ public final class AnnotationWorkspace {
     }
     AnnotationData d = editing.data();
     shape.load(d.kind(), d.vertices());
-    drawLayer.colourProperty().set(opaque(AnnotationsLayer.colour(d.color(), DrawLayer.DRAFT)));
+    drawLayer.colourProperty().set(editable(AnnotationsLayer.colour(d.color(), DrawLayer.DRAFT)));
+    drawLayer.fillColourProperty().set(d.kind() == ShapeKind.POLYGON
+        ? AnnotationsLayer.colour(d.colorFill(), Color.TRANSPARENT) : null);
     layer.markDirty();
   }
 
-  private static Color opaque(Color c) {
-    return Color.color(c.getRed(), c.getGreen(), c.getBlue());
+  /** The annotation's own colour, but never so faint that its handles cannot be found. */
+  private static Color editable(Color c) {
+    return Color.color(c.getRed(), c.getGreen(), c.getBlue(), Math.max(0.5, c.getOpacity()));
   }
 
   /** After every edit of the shape: a finished new shape is created, an edited one changed. */
@@ -344,6 +347,7 @@ public final class AnnotationWorkspace {
     vm.selectedProperty().set(null);
     shape.cancel();
     drawLayer.colourProperty().set(DrawLayer.DRAFT);
+    drawLayer.fillColourProperty().set(null);
     shape.start(kind);
     showMap.run();
     map.requestFocus();

@@ -49,6 +49,7 @@ public class DrawLayer extends MapLayer {
   private final DrawViewModel vm;
   private final Function<DrawViewModel, String> measure;
   private final ObjectProperty<Color> colour = new SimpleObjectProperty<>(this, "colour", DRAFT);
+  private final ObjectProperty<Color> fillColour = new SimpleObjectProperty<>(this, "fillColour");
   private final Polygon fill = new Polygon();
   private final Polyline outline = new Polyline();
   private final Polyline rubberBand = new Polyline();
@@ -89,6 +90,7 @@ public class DrawLayer extends MapLayer {
     vm.kindProperty().addListener(obs -> markDirty());
     vm.phaseProperty().addListener((obs, was, is) -> phaseChanged(is));
     colour.addListener(obs -> markDirty());
+    fillColour.addListener(obs -> markDirty());
   }
 
   /** The model this layer draws and edits. */
@@ -99,6 +101,14 @@ public class DrawLayer extends MapLayer {
   /** The colour of the valid shape (its fill is a light wash of it); orange by default. */
   public final ObjectProperty<Color> colourProperty() {
     return colour;
+  }
+
+  /**
+   * The fill of a valid polygon, alpha included; null (the default) for a light wash of {@link
+   * #colourProperty()}.
+   */
+  public final ObjectProperty<Color> fillColourProperty() {
+    return fillColour;
   }
 
   @Override
@@ -141,7 +151,9 @@ public class DrawLayer extends MapLayer {
     }
 
     fill.getPoints().setAll(coordinates(screen, false));
-    fill.setFill(c.deriveColor(0, 1, 1, 0.18));
+    boolean valid = vm.invalidReasonProperty().get() == null;
+    fill.setFill(valid && fillColour.get() != null ? fillColour.get()
+        : c.deriveColor(0, 1, 1, 0.18));
     fill.setVisible(shown && kind == ShapeKind.POLYGON && vs.size() >= 3);
     boolean closed = kind == ShapeKind.POLYGON && phase == Phase.EDITING && vs.size() >= 3;
     outline.getPoints().setAll(coordinates(screen, closed));
