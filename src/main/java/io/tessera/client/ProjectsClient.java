@@ -104,38 +104,17 @@ public final class ProjectsClient {
    */
   public String createAnnotation(long projectId, Map<String, Object> geometry,
       Map<String, Object> properties) {
-    Map<String, Object> item = new java.util.LinkedHashMap<>();
+    com.fasterxml.jackson.databind.node.ObjectNode item = http.json().createObjectNode();
     item.put("entity_type", "Project");
     item.put("entity_id", projectId);
-    item.put("properties", properties);
-    item.put("geometry", geometry);
-    JsonNode r = http.post("/v1/annotations/", Map.of("annotations", List.of(item)),
-        JsonNode.class);
-    JsonNode first = r.path("annotations").path(0);
-    if (!first.path("success").asBoolean(false)) {
-      throw new ApiException(400, "the annotation was refused: " + first.path("errors"),
-          r.toString());
-    }
-    return first.path("annotation_id").asText();
+    item.set("properties", http.json().valueToTree(properties));
+    item.set("geometry", http.json().valueToTree(geometry));
+    return new AnnotationsClient(http).create(item);
   }
 
-  /** {@code GET /v1/annotations/?entity_type=Project&entity_id=…}: every page's results. */
+  /** The project's annotations, every page ({@link AnnotationsClient#list}). */
   public List<JsonNode> annotations(long projectId) {
-    List<JsonNode> all = new java.util.ArrayList<>();
-    String next = "/v1/annotations/?entity_type=Project&entity_id=" + projectId
-        + "&page_size=100";
-    while (next != null) {
-      JsonNode page = http.get(next, JsonNode.class);
-      page.path("results").forEach(all::add);
-      String n = page.path("next").asText("");
-      if (n.isEmpty() || page.path("results").isEmpty()) {
-        next = null;
-      } else {
-        int at = n.indexOf("/v1/annotations/");
-        next = at >= 0 ? n.substring(at) : null;
-      }
-    }
-    return all;
+    return new AnnotationsClient(http).list(projectId);
   }
 
   /** The URL template of an output's map tiles, {@code {z}/{x}/{y}} left to fill. */

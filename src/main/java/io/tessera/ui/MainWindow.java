@@ -1,8 +1,10 @@
 package io.tessera.ui;
 
+import io.tessera.client.AnnotationsClient;
 import io.tessera.client.DeepZoomClient;
 import io.tessera.client.MissionsClient;
 import io.tessera.core.geo.LonLat;
+import io.tessera.ui.annotate.AnnotationWorkspace;
 import io.tessera.ui.image.ImagePane;
 import io.tessera.ui.image.ImageViewModel;
 import io.tessera.ui.image.ContentDziSource;
@@ -98,6 +100,7 @@ public final class MainWindow {
   private final ProjectWorkspace projects;
   private final MarkingWorkspace marking;
   private final VolumeWorkspace volumes;
+  private final AnnotationWorkspace annotations;
   private final TreeView<String> projectTree = new TreeView<>();
   private final TabPane tabs = new TabPane();
   private final SplitPane split = new SplitPane();
@@ -165,11 +168,20 @@ public final class MainWindow {
         projects.model().refresh();
       }
     });
-    // the volume tool speaks while it is open, else the missions' tools
+    this.annotations = new AnnotationWorkspace(new AnnotationsClient(context.client()), executor,
+        mapPane.getMapView(), projects.model().currentProperty(),
+        () -> viewModel.selectedPaneProperty().set(CentrePane.MAP));
+    // the tool in use speaks in the status bar: the volume tool while it is open, else an
+    // annotation once touched, else the missions
     viewModel.toolStatusProperty().bind(Bindings.when(volumes.statusMessageBinding().isNotNull())
-        .then(volumes.statusMessageBinding()).otherwise(missions.statusMessageBinding()));
+        .then(volumes.statusMessageBinding())
+        .otherwise(Bindings.when(annotations.activeBinding())
+            .then(annotations.statusMessageBinding())
+            .otherwise(missions.statusMessageBinding())));
     viewModel.toolStatusErrorProperty().bind(volumes.statusIsErrorBinding()
-        .or(volumes.statusMessageBinding().isNull().and(missions.statusIsErrorBinding())));
+        .or(volumes.statusMessageBinding().isNull().and(
+            Bindings.when(annotations.activeBinding()).then(annotations.statusIsErrorBinding())
+                .otherwise(missions.statusIsErrorBinding()))));
     viewModel.activityProperty().bind(missions.activityProperty());
     viewModel.activityProgressProperty().bind(missions.activityProgressProperty());
 
@@ -217,7 +229,7 @@ public final class MainWindow {
     Scene scene = new Scene(root, bounds.getWidth(), bounds.getHeight());
     scene.getStylesheets().add(stylesheet());
     stage.setScene(scene);
-    scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+Z"), missions::redo);
+    scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+Z"), this::redo);
     missions.installReviewKeys(scene, () -> viewModel.selectedPaneProperty().get() != CentrePane.SCENE3D);
     stage.setTitle("Tessera");
     stage.getIcons().setAll(AppIcons.load());
@@ -312,6 +324,19 @@ public final class MainWindow {
     return volumes;
   }
 
+  public AnnotationWorkspace annotations() {
+    return annotations;
+  }
+
+  /** Redoes in the document being edited: an annotation's, else the missions'. */
+  private void redo() {
+    if (annotations.activeBinding().get()) {
+      annotations.redo();
+    } else {
+      missions.redo();
+    }
+  }
+
   /** Who imports photos from this desktop, as the missions API's {@code zoomer_id}. */
   private static String zoomerId() {
     String user = System.getProperty("user.name", "");
@@ -343,15 +368,25 @@ public final class MainWindow {
     MenuItem undo = new MenuItem("Undo");
     undo.setId("undoMenu");
     undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
-    undo.textProperty().bind(missions.undoTextBinding());
-    undo.disableProperty().bind(missions.canUndoBinding().not());
-    undo.setOnAction(e -> missions.undo());
+    undo.textProperty().bind(Bindings.when(annotations.activeBinding())
+        .then(annotations.undoTextBinding()).otherwise(missions.undoTextBinding()));
+    undo.disableProperty().bind(Bindings.when(annotations.activeBinding())
+        .then(annotations.canUndoBinding()).otherwise(missions.canUndoBinding()).not());
+    undo.setOnAction(e -> {
+      if (annotations.activeBinding().get()) {
+        annotations.undo();
+      } else {
+        missions.undo();
+      }
+    });
     MenuItem redo = new MenuItem("Redo");
     redo.setId("redoMenu");
     redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Y"));
-    redo.textProperty().bind(missions.redoTextBinding());
-    redo.disableProperty().bind(missions.canRedoBinding().not());
-    redo.setOnAction(e -> missions.redo());
+    redo.textProperty().bind(Bindings.when(annotations.activeBinding())
+        .then(annotations.redoTextBinding()).otherwise(missions.redoTextBinding()));
+    redo.disableProperty().bind(Bindings.when(annotations.activeBinding())
+        .then(annotations.canRedoBinding()).otherwise(missions.canRedoBinding()).not());
+    redo.setOnAction(e -> redo());
     Menu edit = new Menu("Edit", null, undo, redo);
 
     MenuItem drawMission = new MenuItem("Draw Mission");
@@ -365,6 +400,8 @@ public final class MainWindow {
     Menu project = new Menu("Project");
     project.getItems().addAll(projects.menuItems(() -> stage));
     project.getItems().addAll(volumes.menuItems());
+    Menu annotate = new Menu("Annotate");
+    annotate.getItems().addAll(annotations.menuItems(() -> stage));
 
     Menu view = new Menu("View");
     Menu gcp = gcpMenu();
@@ -382,7 +419,7 @@ public final class MainWindow {
     MenuItem about = new MenuItem("About Tessera");
     about.setOnAction(e -> showAbout());
     Menu help = new Menu("Help", null, about);
-    MenuBar bar = new MenuBar(file, edit, project, mission, gcp, view, help);
+    MenuBar bar = new MenuBar(file, edit, project, mission, annotate, gcp, view, help);
     bar.setUseSystemMenuBar(true);
     return bar;
   }
@@ -426,6 +463,17 @@ public final class MainWindow {
     missions.selectionPresentBinding().addListener((o, a, b) -> {
       if (b) {
         tree.getSelectionModel().clearSelection();
+        annotations.clearSelection();
+      }
+    });
+    annotations.activeBinding().addListener((o, a, b) -> {
+      if (b) {
+        missions.clearSelection();
+      }
+    });
+    missions.statusMessageBinding().addListener((o, a, b) -> {
+      if (a == null && b != null) {
+        annotations.clearSelection(); // a mission is being drawn
       }
     });
 
@@ -456,7 +504,10 @@ public final class MainWindow {
     projectStatus.managedProperty().bind(projectStatus.visibleProperty());
     pm.errorProperty().addListener((o, a, b) -> projectStatus.pseudoClassStateChanged(
         javafx.css.PseudoClass.getPseudoClass("error"), b != null));
-    VBox box = new VBox(header("Project"), body, projectStatus, header("Missions"), missionList);
+    Node annotationList = annotations.list();
+    VBox.setVgrow(annotationList, Priority.SOMETIMES);
+    VBox box = new VBox(header("Project"), body, projectStatus, header("Annotations"),
+        annotationList, header("Missions"), missionList);
     box.getStyleClass().add("side-panel");
     box.setMinWidth(160);
     return box;
@@ -497,7 +548,9 @@ public final class MainWindow {
     mapAndTable.getStyleClass().add("map-split");
     SplitPane.setResizableWithParent(missions.submissionsTable(), false);
     BorderPane content = new BorderPane(mapAndTable);
-    content.setTop(missions.mapToolbar());
+    Node missionTools = missions.mapToolbar();
+    HBox.setHgrow(missionTools, Priority.ALWAYS);
+    content.setTop(new HBox(missionTools, annotations.mapToolbar()));
     return content;
   }
 
@@ -566,11 +619,12 @@ public final class MainWindow {
     hint.visibleProperty().bind(viewModel.selectionProperty().isNull());
     VBox body = new VBox(6, title, hint);
     body.setPadding(new Insets(14));
-    body.visibleProperty().bind(
-        missions.inspectorShowingProperty().or(volumes.activeProperty()).not());
+    body.visibleProperty().bind(missions.inspectorShowingProperty()
+        .or(annotations.inspectorShowingProperty()).or(volumes.activeProperty()).not());
     Node volumePage = volumes.inspector();
     volumePage.visibleProperty().bind(volumes.activeProperty());
-    StackPane pages = new StackPane(body, missions.inspector(), volumePage);
+    StackPane pages = new StackPane(body, missions.inspector(), annotations.inspector(),
+        volumePage);
     StackPane.setAlignment(body, Pos.TOP_LEFT);
     body.setMaxHeight(Region.USE_PREF_SIZE);
     VBox.setVgrow(pages, Priority.ALWAYS);
