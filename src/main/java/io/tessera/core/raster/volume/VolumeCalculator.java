@@ -212,8 +212,15 @@ public final class VolumeCalculator {
   // ---------------------------------------------------------------------------------------------
   // The scan: per row, signed-area accumulation of the boundary, then one pass over the cells.
 
-  /** Accumulated sums, in cells (fractions of a cell) and cells × elevation units. */
+  /**
+   * Accumulated sums, in cells (fractions of a cell) and cells × elevation units. Each row's sums
+   * are kept apart and added up in row order at the end, so a result does not depend on how rows
+   * were banded or shared among threads: one thread or several, a GeoTIFF or its imported tiled
+   * form, the same request gives the same numbers to the last bit.
+   */
   private static final class Sums {
+    static final int FIELDS = 8;
+
     double cut;
     double fill;
     double cutCells;
@@ -223,15 +230,15 @@ public final class VolumeCalculator {
     double noData;
     long noDataCells;
 
-    void add(Sums o) {
-      cut += o.cut;
-      fill += o.fill;
-      cutCells += o.cutCells;
-      fillCells += o.fillCells;
-      counted += o.counted;
-      baseSum += o.baseSum;
-      noData += o.noData;
-      noDataCells += o.noDataCells;
+    void addRow(double[] rows, int at) {
+      cut += rows[at];
+      fill += rows[at + 1];
+      cutCells += rows[at + 2];
+      fillCells += rows[at + 3];
+      counted += rows[at + 4];
+      baseSum += rows[at + 5];
+      noData += rows[at + 6];
+      noDataCells += (long) rows[at + 7];
     }
   }
 
@@ -345,15 +352,15 @@ public final class VolumeCalculator {
     int workers = cells < PARALLEL_CELLS ? 1 : Math.min(threads, bands);
     float nd = dsm.noData().isPresent() ? (float) dsm.noData().getAsDouble() : Float.NaN;
     AtomicInteger next = new AtomicInteger();
-    Sums[] results = new Sums[workers];
+    double[] rowSums = new double[Sums.FIELDS * (r1 - r0)];
     Throwable[] failures = new Throwable[workers];
     Runnable[] tasks = new Runnable[workers];
     for (int k = 0; k < workers; k++) {
       int id = k;
       tasks[k] = () -> {
         try {
-          results[id] = scan(dsm, edges, base, c0, w, r0, r1, bandRows, readRows, firstBand,
-              bands, nd, next);
+          scan(dsm, edges, base, c0, w, r0, r1, bandRows, readRows, firstBand, bands, nd, next,
+              rowSums);
         } catch (Throwable e) {
           failures[id] = e;
         }
@@ -374,7 +381,6 @@ public final class VolumeCalculator {
         throw new IOException("interrupted while measuring a volume", e);
       }
     }
-    Sums total = new Sums();
     for (int k = 0; k < workers; k++) {
       Throwable f = failures[k];
       if (f instanceof UncheckedIOException u) {
@@ -386,7 +392,10 @@ public final class VolumeCalculator {
       } else if (f != null) {
         throw new IOException(f);
       }
-      total.add(results[k]);
+    }
+    Sums total = new Sums();
+    for (int at = 0; at < rowSums.length; at += Sums.FIELDS) {
+      total.addRow(rowSums, at);
     }
     return total;
   }
@@ -499,10 +508,10 @@ public final class VolumeCalculator {
     }
   }
 
-  private static Sums scan(Raster dsm, Edges edges, BaseModel base, int c0, int w, int r0,
+  /** Scans bands taken from {@code next}, writing each row's sums into {@code rowSums}. */
+  private static void scan(Raster dsm, Edges edges, BaseModel base, int c0, int w, int r0,
       int r1, int bandRows, int readRows, int firstBand, int bands, float nd,
-      AtomicInteger next) {
-    Sums sums = new Sums();
+      AtomicInteger next, double[] rowSums) {
     float[] zb = new float[w * Math.min(readRows, r1 - r0)];
     double[] acc = new double[w + 2];
     double[] baseRow = new double[w];
@@ -645,17 +654,25 @@ public final class VolumeCalculator {
           noData += c * run.noData;
           noDataCells += run.noData;
         }
+        int at = (row - r0) * Sums.FIELDS;
+        rowSums[at] = cut;
+        rowSums[at + 1] = fill;
+        rowSums[at + 2] = cutCells;
+        rowSums[at + 3] = fillCells;
+        rowSums[at + 4] = counted;
+        rowSums[at + 5] = baseSum;
+        rowSums[at + 6] = noData;
+        rowSums[at + 7] = noDataCells;
+        cut = 0;
+        fill = 0;
+        cutCells = 0;
+        fillCells = 0;
+        counted = 0;
+        baseSum = 0;
+        noData = 0;
+        noDataCells = 0;
       }
     }
-    sums.cut = cut;
-    sums.fill = fill;
-    sums.cutCells = cutCells;
-    sums.fillCells = fillCells;
-    sums.counted = counted;
-    sums.baseSum = baseSum;
-    sums.noData = noData;
-    sums.noDataCells = noDataCells;
-    return sums;
   }
 
   /**
