@@ -28,7 +28,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * in one pass; this checks those runs against the reference for a flat base and for plane and TIN
  * bases (vertex z on a known plane).
  */
-class CellByCellProperties {
+class VolumeCellByCellProperties {
   private static final double X0 = 600_000;
   private static final double Y0 = 4_000_000;
   private static final double CELL = 0.5;
