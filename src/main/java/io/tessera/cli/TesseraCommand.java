@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 public final class TesseraCommand implements Callable<Integer> {
   /** The subcommands, in the order the help lists them. */
   private static final List<Class<?>> SUBCOMMANDS =
-      List.of(ServeCommand.class, AdminCommand.class, MigrateCommand.class, TileCommand.class);
+      List.of(ServeCommand.class, AdminCommand.class, MigrateCommand.class, TileCommand.class,
+          VolumeCommand.class);
 
   final Environment env;
 

@@ -8,6 +8,7 @@ import io.tessera.core.crs.Position;
 import io.tessera.core.project.Project;
 import io.tessera.core.project.ProjectOutput;
 import io.tessera.core.raster.Raster;
+import io.tessera.core.raster.volume.CrossedRing;
 import io.tessera.core.raster.volume.VolumeCalculator;
 import io.tessera.core.raster.volume.VolumeRequest;
 import io.tessera.core.raster.volume.VolumeResult;
@@ -15,11 +16,8 @@ import io.tessera.service.DomainException;
 import io.tessera.service.auth.Principal;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * Volumes over a project's imported DSM (photogrammetry-api-pix4d.txt, "How to compute a
@@ -29,8 +27,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 public final class VolumeService {
   private final ProjectService projects;
   private final OutputService outputs;
-  private static final GeometryFactory GEOMETRY =
-      new GeometryFactory();
   private final VolumeCalculator calculator = new VolumeCalculator();
 
   /** No DSM to measure on: the document's 400 "No COG DSM found for this project". */
@@ -60,12 +56,10 @@ public final class VolumeService {
         "the project has no imported DSM; import one as an output of type dsm"));
     Raster raster = outputs.raster(dsm);
     String warning = null;
-    Optional<List<double[]>> untangled = untangled(request.coordinates());
+    Optional<VolumeRequest> untangled = CrossedRing.untangle(request);
     if (untangled.isPresent()) {
-      request = new VolumeRequest(request.baseSurface(), untangled.get(),
-          request.customElevation(), request.units(), request.verticalUncertaintyMeters());
-      warning = "The polygon as given crosses itself; its vertices were taken in order around"
-          + " their centre instead.";
+      request = untangled.get();
+      warning = CrossedRing.WARNING;
     }
     return new Measured(calculator.compute(raster, inRasterCrs(project, raster, request)),
         warning);
@@ -73,46 +67,6 @@ public final class VolumeService {
 
   /** A volume, and what was changed in the request to measure it (null for nothing). */
   public record Measured(VolumeResult result, String warning) {}
-
-  /**
-   * The vertices of a ring that crosses itself (a "bowtie", as when two vertices were listed in
-   * the wrong order) sorted by angle around their centre, when that gives a simple ring; empty
-   * when the ring is simple already or sorting does not help (the engine then says why).
-   */
-  static Optional<List<double[]>> untangled(List<double[]> ring) {
-    List<double[]> open = new ArrayList<>();
-    for (double[] c : ring) {
-      if (c == null || c.length < 2 || !Double.isFinite(c[0]) || !Double.isFinite(c[1])) {
-        return Optional.empty();
-      }
-      open.add(c);
-    }
-    if (open.size() > 3 && sameXy(open.get(0), open.get(open.size() - 1))) {
-      open.remove(open.size() - 1);
-    }
-    if (open.size() < 4 || simple(open)) {
-      return Optional.empty();
-    }
-    double cx = open.stream().mapToDouble(c -> c[0]).average().orElseThrow();
-    double cy = open.stream().mapToDouble(c -> c[1]).average().orElseThrow();
-    List<double[]> sorted = new ArrayList<>(open);
-    sorted.sort(Comparator.comparingDouble(c -> Math.atan2(c[1] - cy, c[0] - cx)));
-    return simple(sorted) ? Optional.of(sorted) : Optional.empty();
-  }
-
-  private static boolean sameXy(double[] a, double[] b) {
-    return a[0] == b[0] && a[1] == b[1];
-  }
-
-  private static boolean simple(List<double[]> open) {
-    Coordinate[] cs =
-        new Coordinate[open.size() + 1];
-    for (int i = 0; i < open.size(); i++) {
-      cs[i] = new Coordinate(open.get(i)[0], open.get(i)[1]);
-    }
-    cs[open.size()] = cs[0];
-    return GEOMETRY.createLinearRing(cs).isSimple();
-  }
 
   private static VolumeRequest inRasterCrs(Project project, Raster raster, VolumeRequest r) {
     if (raster.epsg().isEmpty() || project.coordinateSystem() == null) {

@@ -1,7 +1,9 @@
 package io.tessera.core.raster.volume;
 
+import io.tessera.core.raster.ArrayRaster;
 import io.tessera.core.raster.GeoTransform;
 import io.tessera.core.raster.Raster;
+import io.tessera.core.raster.TiledRasterFile;
 import io.tessera.core.raster.volume.BaseStatistics.ElevationSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,15 +55,20 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * VolumeErrorEstimate}.
  *
  * <p><b>Cost.</b> Only the polygon's bounding window is read, in bands of whole raster blocks
- * (rows of {@link Raster#blockHeight()}), each into a buffer reused by its thread; bands are
- * shared among {@code threads} workers. Per cell: no allocation, no geometry call. Instances are
- * immutable and thread-safe.
+ * (rows of {@link Raster#blockHeight()}), each into a buffer reused by its thread (a few rows at
+ * a time where a read is a plain copy: the imported {@link TiledRasterFile}, an {@link
+ * ArrayRaster}); bands are shared among {@code threads} workers. Per row, only the cells the
+ * boundary crosses are weighted one by one; the runs between them share one coverage and are
+ * summed in a branch-free loop ({@link RunSums}). Per cell: no allocation, no geometry call.
+ * Instances are immutable and thread-safe.
  */
 public final class VolumeCalculator {
   /** Below this many window cells one thread does all the work. */
   private static final long PARALLEL_CELLS = 1L << 18;
   /** Fractions below this are treated as outside (rounding of the accumulation). */
   private static final double EPS = 1e-9;
+  /** Samples read at a time where reads are plain copies (256 KiB: well within a core's L2). */
+  private static final int CACHED_FLOATS = 1 << 16;
 
   private final int threads;
 
@@ -205,8 +212,15 @@ public final class VolumeCalculator {
   // ---------------------------------------------------------------------------------------------
   // The scan: per row, signed-area accumulation of the boundary, then one pass over the cells.
 
-  /** Accumulated sums, in cells (fractions of a cell) and cells × elevation units. */
+  /**
+   * Accumulated sums, in cells (fractions of a cell) and cells × elevation units. Each row's sums
+   * are kept apart and added up in row order at the end, so a result does not depend on how rows
+   * were banded or shared among threads: one thread or several, a GeoTIFF or its imported tiled
+   * form, the same request gives the same numbers to the last bit.
+   */
   private static final class Sums {
+    static final int FIELDS = 8;
+
     double cut;
     double fill;
     double cutCells;
@@ -216,15 +230,15 @@ public final class VolumeCalculator {
     double noData;
     long noDataCells;
 
-    void add(Sums o) {
-      cut += o.cut;
-      fill += o.fill;
-      cutCells += o.cutCells;
-      fillCells += o.fillCells;
-      counted += o.counted;
-      baseSum += o.baseSum;
-      noData += o.noData;
-      noDataCells += o.noDataCells;
+    void addRow(double[] rows, int at) {
+      cut += rows[at];
+      fill += rows[at + 1];
+      cutCells += rows[at + 2];
+      fillCells += rows[at + 3];
+      counted += rows[at + 4];
+      baseSum += rows[at + 5];
+      noData += rows[at + 6];
+      noDataCells += (long) rows[at + 7];
     }
   }
 
@@ -328,21 +342,25 @@ public final class VolumeCalculator {
     Edges edges = Edges.of(vx, vy, c0, w, twiceArea > 0 ? -1 : 1);
     int bh = Math.max(1, dsm.blockHeight());
     int bandRows = bh >= 32 ? bh : bh * ((32 + bh - 1) / bh);
+    // Where a window read is a plain copy (the imported tiled form, an array) a band is read a
+    // few rows at a time, so that what the copy wrote is still in the cache when it is summed.
+    int readRows = dsm instanceof TiledRasterFile || dsm instanceof ArrayRaster
+        ? Math.max(1, Math.min(bandRows, CACHED_FLOATS / Math.max(1, w))) : bandRows;
     int firstBand = r0 / bandRows;
     int bands = (r1 - 1) / bandRows - firstBand + 1;
     long cells = (long) w * (r1 - r0);
     int workers = cells < PARALLEL_CELLS ? 1 : Math.min(threads, bands);
     float nd = dsm.noData().isPresent() ? (float) dsm.noData().getAsDouble() : Float.NaN;
     AtomicInteger next = new AtomicInteger();
-    Sums[] results = new Sums[workers];
+    double[] rowSums = new double[Sums.FIELDS * (r1 - r0)];
     Throwable[] failures = new Throwable[workers];
     Runnable[] tasks = new Runnable[workers];
     for (int k = 0; k < workers; k++) {
       int id = k;
       tasks[k] = () -> {
         try {
-          results[id] = scan(dsm, edges, base, c0, w, r0, r1, bandRows, firstBand, bands, nd,
-              next);
+          scan(dsm, edges, base, c0, w, r0, r1, bandRows, readRows, firstBand, bands, nd, next,
+              rowSums);
         } catch (Throwable e) {
           failures[id] = e;
         }
@@ -363,7 +381,6 @@ public final class VolumeCalculator {
         throw new IOException("interrupted while measuring a volume", e);
       }
     }
-    Sums total = new Sums();
     for (int k = 0; k < workers; k++) {
       Throwable f = failures[k];
       if (f instanceof UncheckedIOException u) {
@@ -375,19 +392,135 @@ public final class VolumeCalculator {
       } else if (f != null) {
         throw new IOException(f);
       }
-      total.add(results[k]);
+    }
+    Sums total = new Sums();
+    for (int at = 0; at < rowSums.length; at += Sums.FIELDS) {
+      total.addRow(rowSums, at);
     }
     return total;
   }
 
-  private static Sums scan(Raster dsm, Edges edges, BaseModel base, int c0, int w, int r0,
-      int r1, int bandRows, int firstBand, int bands, float nd, AtomicInteger next) {
-    Sums sums = new Sums();
-    float[] zb = new float[w * Math.min(bandRows, r1 - r0)];
+  /**
+   * Unweighted sums over a run of cells that all have the same coverage (a gap between the
+   * boundary's crossings of a row), scaled by that coverage once by the caller. The loops have no
+   * data-dependent branch: they sum {@code d} and {@code |d|} (cut = (Σ|d| + Σd) / 2, fill =
+   * (Σ|d| − Σd) / 2; where every d has one sign the two sums are the same numbers added in the
+   * same order, so the other side is exactly 0) and flag NoData; a run with NoData (or NaN) is
+   * summed again cell by cell.
+   */
+  static final class RunSums {
+    double sum;
+    double abs;
+    double baseSum;
+    long positive;
+    long negative;
+    long valid;
+    long noData;
+
+    void clear() {
+      sum = 0;
+      abs = 0;
+      baseSum = 0;
+      positive = 0;
+      negative = 0;
+      valid = 0;
+      noData = 0;
+    }
+
+    /** Cells {@code from..to} of {@code z} against the flat base {@code b}. */
+    void addFlat(float[] z, int from, int to, double b, float nd) {
+      double s = 0;
+      double a = 0;
+      int np = 0;
+      int nn = 0;
+      boolean bad = false;
+      for (int i = from; i <= to; i++) {
+        float v = z[i];
+        bad |= v == nd;
+        double d = v - b;
+        s += d;
+        a += Math.abs(d);
+        np += d > 0 ? 1 : 0;
+        nn += d < 0 ? 1 : 0;
+      }
+      if (bad || s != s) {
+        byCell(z, from, to, b, null, 0, nd);
+        return;
+      }
+      int n = to - from + 1;
+      sum += s;
+      abs += a;
+      positive += np;
+      negative += nn;
+      valid += n;
+      baseSum += b * n;
+    }
+
+    /** Cells {@code from..to} of {@code z} against {@code base[from - offset .. to - offset]}. */
+    void add(float[] z, int from, int to, double[] base, int offset, float nd) {
+      double s = 0;
+      double a = 0;
+      double bs = 0;
+      int np = 0;
+      int nn = 0;
+      boolean bad = false;
+      for (int i = from; i <= to; i++) {
+        float v = z[i];
+        bad |= v == nd;
+        double b = base[i - offset];
+        double d = v - b;
+        s += d;
+        a += Math.abs(d);
+        bs += b;
+        np += d > 0 ? 1 : 0;
+        nn += d < 0 ? 1 : 0;
+      }
+      if (bad || s != s) {
+        byCell(z, from, to, Double.NaN, base, offset, nd);
+        return;
+      }
+      sum += s;
+      abs += a;
+      positive += np;
+      negative += nn;
+      valid += to - from + 1;
+      baseSum += bs;
+    }
+
+    /** One cell at a time, skipping NoData: the base is {@code flat}, or when NaN {@code base}. */
+    private void byCell(float[] z, int from, int to, double flat, double[] base, int offset,
+        float nd) {
+      for (int i = from; i <= to; i++) {
+        float v = z[i];
+        if (v != v || v == nd) {
+          noData++;
+          continue;
+        }
+        double b = flat == flat ? flat : base[i - offset];
+        double d = v - b;
+        sum += d;
+        abs += Math.abs(d);
+        positive += d > 0 ? 1 : 0;
+        negative += d < 0 ? 1 : 0;
+        baseSum += b;
+        valid++;
+      }
+    }
+  }
+
+  /** Scans bands taken from {@code next}, writing each row's sums into {@code rowSums}. */
+  private static void scan(Raster dsm, Edges edges, BaseModel base, int c0, int w, int r0,
+      int r1, int bandRows, int readRows, int firstBand, int bands, float nd,
+      AtomicInteger next, double[] rowSums) {
+    float[] zb = new float[w * Math.min(readRows, r1 - r0)];
     double[] acc = new double[w + 2];
     double[] baseRow = new double[w];
     int[] bandEdges = new int[edges.n];
+    int[] spanLo = new int[edges.n];
+    int[] spanHi = new int[edges.n];
     BaseModel.Scratch scratch = new BaseModel.Scratch();
+    RunSums run = new RunSums();
+    double flat = base instanceof BaseModel.Flat f ? f.z : Double.NaN;
     double cut = 0;
     double fill = 0;
     double cutCells = 0;
@@ -399,11 +532,6 @@ public final class VolumeCalculator {
     for (int band = next.getAndIncrement(); band < bands; band = next.getAndIncrement()) {
       int rs = Math.max(r0, (firstBand + band) * bandRows);
       int re = Math.min(r1, (firstBand + band + 1) * bandRows);
-      try {
-        dsm.readFloats(0, c0, rs, w, re - rs, zb);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
       int ne = 0;
       for (int e = 0; e < edges.n && edges.yTop[e] < re; e++) {
         if (edges.yBot[e] > rs) {
@@ -411,9 +539,19 @@ public final class VolumeCalculator {
         }
       }
       base.prepareBand(rs, re, scratch);
+      int cs = rs;
       for (int row = rs; row < re; row++) {
-        int lo = Integer.MAX_VALUE;
-        int hi = Integer.MIN_VALUE;
+        if (row == cs + readRows || row == rs) {
+          cs = row;
+          try {
+            dsm.readFloats(0, c0, cs, w, Math.min(re, cs + readRows) - cs, zb);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        // The boundary's crossings of this row: each edge's piece adds to the cells it touches,
+        // [spanLo, spanHi]; between those spans the running coverage is constant.
+        int spans = 0;
         for (int k = 0; k < ne; k++) {
           int e = bandEdges[k];
           double yt = edges.yTop[e];
@@ -428,58 +566,113 @@ public final class VolumeCalculator {
           xa = xa < 0 ? 0 : xa > w ? w : xa;
           xz = xz < 0 ? 0 : xz > w ? w : xz;
           accumulate(acc, xa, xz, (yz - ya) * edges.dir[e]);
-          lo = Math.min(lo, (int) Math.floor(Math.min(xa, xz)));
-          hi = Math.max(hi, (int) Math.ceil(Math.max(xa, xz)) + 1);
+          int lo = (int) Math.floor(Math.min(xa, xz));
+          int hi = Math.min(w + 1, (int) Math.ceil(Math.max(xa, xz)) + 1);
+          // insert sorted by lo, merging with any span it overlaps or touches
+          int at = spans;
+          while (at > 0 && spanLo[at - 1] > lo) {
+            at--;
+          }
+          System.arraycopy(spanLo, at, spanLo, at + 1, spans - at);
+          System.arraycopy(spanHi, at, spanHi, at + 1, spans - at);
+          spanLo[at] = lo;
+          spanHi[at] = hi;
+          spans++;
         }
-        if (lo > hi) {
+        if (spans == 0) {
           continue;
         }
-        hi = Math.min(hi, w + 1);
-        int hc = Math.min(hi, w - 1);
-        if (lo <= hc) {
+        int merged = 0;
+        for (int k = 1; k < spans; k++) {
+          if (spanLo[k] <= spanHi[merged] + 1) {
+            spanHi[merged] = Math.max(spanHi[merged], spanHi[k]);
+          } else {
+            merged++;
+            spanLo[merged] = spanLo[k];
+            spanHi[merged] = spanHi[k];
+          }
+        }
+        spans = merged + 1;
+        int lo = spanLo[0];
+        int hc = Math.min(spanHi[spans - 1], w - 1);
+        if (flat != flat && lo <= hc) {
           base.fillRow(row, c0, lo, hc, baseRow, scratch);
         }
-        int off = (row - rs) * w - 0;
+        int off = (row - cs) * w;
         double cov = 0;
-        for (int i = lo; i <= hc; i++) {
-          cov += acc[i];
-          acc[i] = 0;
-          if (cov <= EPS) {
+        for (int k = 0; k < spans; k++) {
+          // cells the boundary touches: coverage cell by cell
+          int sl = spanLo[k];
+          int sh = Math.min(spanHi[k], hc);
+          for (int i = sl; i <= sh; i++) {
+            cov += acc[i];
+            acc[i] = 0;
+            if (cov <= EPS) {
+              continue;
+            }
+            double c = cov >= 1 ? 1 : cov;
+            float z = zb[off + i];
+            if (z != z || z == nd) {
+              noData += c;
+              noDataCells++;
+              continue;
+            }
+            double b = flat == flat ? flat : baseRow[i];
+            double d = z - b;
+            counted += c;
+            baseSum += c * b;
+            if (d > 0) {
+              cut += c * d;
+              cutCells += c;
+            } else if (d < 0) {
+              fill -= c * d;
+              fillCells += c;
+            }
+          }
+          for (int i = Math.max(sl, sh + 1); i <= spanHi[k]; i++) {
+            acc[i] = 0;
+          }
+          // the run up to the next span: one coverage for all its cells
+          int g0 = sh + 1;
+          int g1 = k + 1 < spans ? Math.min(spanLo[k + 1] - 1, hc) : -1;
+          if (g0 > g1 || cov <= EPS) {
             continue;
           }
           double c = cov >= 1 ? 1 : cov;
-          float z = zb[off + i];
-          if (z != z || z == nd) {
-            noData += c;
-            noDataCells++;
-            continue;
+          run.clear();
+          if (flat == flat) {
+            run.addFlat(zb, off + g0, off + g1, flat, nd);
+          } else {
+            run.add(zb, off + g0, off + g1, baseRow, off, nd);
           }
-          double b = baseRow[i];
-          double d = z - b;
-          counted += c;
-          baseSum += c * b;
-          if (d > 0) {
-            cut += c * d;
-            cutCells += c;
-          } else if (d < 0) {
-            fill -= c * d;
-            fillCells += c;
-          }
+          cut += c * 0.5 * (run.abs + run.sum);
+          fill += c * 0.5 * (run.abs - run.sum);
+          cutCells += c * run.positive;
+          fillCells += c * run.negative;
+          counted += c * run.valid;
+          baseSum += c * run.baseSum;
+          noData += c * run.noData;
+          noDataCells += run.noData;
         }
-        for (int i = Math.max(lo, hc + 1); i <= hi; i++) {
-          acc[i] = 0;
-        }
+        int at = (row - r0) * Sums.FIELDS;
+        rowSums[at] = cut;
+        rowSums[at + 1] = fill;
+        rowSums[at + 2] = cutCells;
+        rowSums[at + 3] = fillCells;
+        rowSums[at + 4] = counted;
+        rowSums[at + 5] = baseSum;
+        rowSums[at + 6] = noData;
+        rowSums[at + 7] = noDataCells;
+        cut = 0;
+        fill = 0;
+        cutCells = 0;
+        fillCells = 0;
+        counted = 0;
+        baseSum = 0;
+        noData = 0;
+        noDataCells = 0;
       }
     }
-    sums.cut = cut;
-    sums.fill = fill;
-    sums.cutCells = cutCells;
-    sums.fillCells = fillCells;
-    sums.counted = counted;
-    sums.baseSum = baseSum;
-    sums.noData = noData;
-    sums.noDataCells = noDataCells;
-    return sums;
   }
 
   /**
