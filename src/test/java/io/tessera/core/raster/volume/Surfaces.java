@@ -24,6 +24,31 @@ final class Surfaces {
     return new ArrayRaster(w, h, s, t, OptionalInt.of(32633), noData);
   }
 
+  /**
+   * A north-up Float32 raster whose cell (i, j) holds the mean of f over the cell (an 8 × 8 grid
+   * of midpoints): a DSM's cell stands for its area, and centre samples of a surface with kinks
+   * (a pile's foot, a pyramid's ridges) differ from its area means by up to 0.2 % of the volume
+   * at 20 cells in radius, which is the DSM's error, not the engine's.
+   */
+  static ArrayRaster cellMeans(int w, int h, GeoTransform t, DoubleBinaryOperator f) {
+    int n = 8;
+    float[] s = new float[w * h];
+    for (int j = 0; j < h; j++) {
+      for (int i = 0; i < w; i++) {
+        double sum = 0;
+        for (int b = 0; b < n; b++) {
+          for (int a = 0; a < n; a++) {
+            double u = i + (a + 0.5) / n;
+            double v = j + (b + 0.5) / n;
+            sum += f.applyAsDouble(t.x(u, v), t.y(u, v));
+          }
+        }
+        s[j * w + i] = (float) (sum / (n * n));
+      }
+    }
+    return new ArrayRaster(w, h, s, t, OptionalInt.of(32633), OptionalDouble.empty());
+  }
+
   static ArrayRaster constant(int w, int h, GeoTransform t, double z) {
     return sample(w, h, t, (x, y) -> z, OptionalDouble.empty());
   }

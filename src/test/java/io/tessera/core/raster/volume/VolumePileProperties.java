@@ -136,9 +136,8 @@ class VolumePileProperties {
     double gx = tilted ? s.sx() : 0;
     double gy = tilted ? s.sy() : 0;
     double g0 = 312.0;
-    ArrayRaster dsm = Surfaces.sample(size, size, t,
-        (x, y) -> g0 + gx * (x - cx) + gy * (y - cy) + s.pile(x - cx, y - cy),
-        OptionalDouble.empty());
+    ArrayRaster dsm = Surfaces.cellMeans(size, size, t,
+        (x, y) -> g0 + gx * (x - cx) + gy * (y - cy) + s.pile(x - cx, y - cy));
     double px = cx + shift * Math.cos(s.shiftAngle());
     double py = cy + shift * Math.sin(s.shiftAngle());
     List<double[]> polygon = Surfaces.regular(s.sides(), px, py, circum, s.rotation());
