@@ -43,7 +43,7 @@ import javafx.stage.Window;
 public final class ProjectWorkspace {
   /** Output types drawn on the map, the first one present winning. */
   /** Tiles of each raster the desktop keeps for the 3D pane. */
-  private static final long RASTER_CACHE_BYTES = 256L * 1024 * 1024;
+  private static final long RASTER_CACHE_BYTES = 128L * 1024 * 1024;
 
   static final List<String> MAP_TYPES =
       List.of("ortho", "ortho_rgb", "ortho_cloud_optimized", "dsm", "dsm_cloud_optimized", "dtm");
