@@ -488,7 +488,7 @@ public final class MainWindow {
     projects.attach(tree, projectsRoot);
     StackPane body = new StackPane(tree, hint);
     body.setPrefHeight(150);
-    body.setMinHeight(90);
+    body.setMinHeight(130); // a project, its DSM and orthomosaic, without scrolling
     Node missionList = missions.missionList();
     VBox.setVgrow(missionList, Priority.ALWAYS);
     Label projectStatus = new Label();
