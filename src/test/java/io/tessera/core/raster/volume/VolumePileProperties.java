@@ -122,6 +122,11 @@ class VolumePileProperties {
   }
 
   static Site site(Scenario s, boolean tilted) {
+    return site(s, tilted, true);
+  }
+
+  /** The site, with or without its pile (the bare ground alone). */
+  static Site site(Scenario s, boolean tilted, boolean withPile) {
     double cell = s.cell();
     double margin = 3 * cell;
     double inradius = (s.reach() + margin) * (1 + s.slack());
@@ -137,7 +142,7 @@ class VolumePileProperties {
     double gy = tilted ? s.sy() : 0;
     double g0 = 312.0;
     ArrayRaster dsm = Surfaces.cellMeans(size, size, t,
-        (x, y) -> g0 + gx * (x - cx) + gy * (y - cy) + s.pile(x - cx, y - cy));
+        (x, y) -> g0 + gx * (x - cx) + gy * (y - cy) + (withPile ? s.pile(x - cx, y - cy) : 0));
     double px = cx + shift * Math.cos(s.shiftAngle());
     double py = cy + shift * Math.sin(s.shiftAngle());
     List<double[]> polygon = Surfaces.regular(s.sides(), px, py, circum, s.rotation());
@@ -186,24 +191,33 @@ class VolumePileProperties {
       assertThat(r.cut()).as("%s cut", b).isCloseTo(v, within(tol));
       assertThat(r.fill()).as("%s fill", b).isLessThanOrEqualTo(1e-4 * v);
     }
+    // The bases below do not follow the tilted ground, so their figures also hold the ground's
+    // own representation error: a plane stored as cell means, integrated over the boundary's
+    // partly covered cells. It is measured on the bare ground under the same polygon (where the
+    // exact net over a flat base at the centroid's height is 0) and allowed on top of the 0.1 %.
+    Site bare = site(s, true, false);
+    double groundError = Math.abs(new VolumeCalculator(1).compute(bare.dsm(),
+        VolumeRequest.custom(poly, gc)).net());
+    double flatTol = tol + groundError;
     VolumeResult avg = run(site, BaseSurface.AVERAGE);
     assertThat(avg.base().min()).isCloseTo(site.ground(pc[0], pc[1]), within(1e-4));
-    assertThat(avg.net()).isCloseTo(v + area * (gc - site.ground(pc[0], pc[1])), within(tol));
+    assertThat(avg.net()).isCloseTo(v + area * (gc - site.ground(pc[0], pc[1])),
+        within(flatTol));
     assertThat(avg.net()).isCloseTo(avg.cut() - avg.fill(), within(1e-9 * v));
 
     VolumeResult low = run(site, BaseSurface.LOWEST);
     assertThat(low.base().min()).isCloseTo(lowest, within(1e-4));
-    assertThat(low.cut()).isCloseTo(v + area * (gc - lowest), within(tol));
+    assertThat(low.cut()).isCloseTo(v + area * (gc - lowest), within(flatTol));
     assertThat(low.fill()).isLessThanOrEqualTo(tol);
 
     VolumeResult high = run(site, BaseSurface.HIGHEST);
     assertThat(high.base().max()).isCloseTo(highest, within(1e-4));
-    assertThat(high.net()).isCloseTo(v + area * (gc - highest), within(tol));
+    assertThat(high.net()).isCloseTo(v + area * (gc - highest), within(flatTol));
 
     double custom = gc - 0.5;
     VolumeResult cu = new VolumeCalculator(1).compute(site.dsm(),
         VolumeRequest.custom(poly, custom));
-    assertThat(cu.net()).isCloseTo(v + area * 0.5, within(tol));
+    assertThat(cu.net()).isCloseTo(v + area * 0.5, within(flatTol));
 
     // Vertex z on the ground plane: fitPlane and the TIN over the vertices are the ground.
     List<double[]> withZ = new ArrayList<>();
