@@ -54,6 +54,24 @@ public final class Crs {
     return ofWkt((CrsDefinition.Wkt) definition);
   }
 
+  /** WGS 84 (EPSG:4326), resolved on first use and kept: callers need not parse it again. */
+  public static Crs wgs84() {
+    return Wgs84.CRS;
+  }
+
+  /** Holds WGS 84 until first asked for: proj4j's EPSG tables load when it is resolved. */
+  private static final class Wgs84 {
+    static final Crs CRS;
+
+    static {
+      try {
+        CRS = parse("EPSG:4326");
+      } catch (CrsException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+  }
+
   /** Parses and resolves definition text ({@link CrsDefinition#parse}, then {@link #of}). */
   public static Crs parse(String text) throws CrsException {
     return of(CrsDefinition.parse(text));

@@ -44,15 +44,6 @@ import java.util.stream.Stream;
  * heights are taken in the same reference as the photos' GPS altitudes (see {@link LocalFrame}).
  */
 public final class GcpPredictions {
-  private static final Crs WGS84;
-
-  static {
-    try {
-      WGS84 = Crs.parse("EPSG:4326");
-    } catch (CrsException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
 
   /** Where the photo's camera came from. */
   public enum PoseSource {
@@ -233,7 +224,7 @@ public final class GcpPredictions {
     }
     CrsTransform toProject;
     try {
-      toProject = WGS84.transformTo(Crs.parse(project.coordinateSystem()));
+      toProject = Crs.wgs84().transformTo(Crs.parse(project.coordinateSystem()));
     } catch (CrsException e) {
       return List.of();
     }
@@ -280,7 +271,7 @@ public final class GcpPredictions {
       return out;
     }
     try {
-      CrsTransform toWgs84 = Crs.parse(project.coordinateSystem()).transformTo(WGS84);
+      CrsTransform toWgs84 = Crs.parse(project.coordinateSystem()).transformTo(Crs.wgs84());
       for (TiePoint t : all) {
         if (t.kind().equals("GCP") && t.x() != null && t.y() != null) {
           double z = t.z() == null ? 0 : t.z();

@@ -50,7 +50,6 @@ public final class OutputService implements JobHandler {
   public static final long MAX_OUTPUT_BYTES = 50L * 1024 * 1024 * 1024;
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._~/-]{1,1024}");
   private static final Logger LOG = LoggerFactory.getLogger(OutputService.class);
-  private static final Crs WGS84 = wgs84();
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -297,7 +296,7 @@ public final class OutputService implements JobHandler {
         o.fileName() + " names no EPSG coordinate system, so it cannot be placed on the map"));
     CrsTransform fromWgs84;
     try {
-      fromWgs84 = WGS84.transformTo(Crs.parse("EPSG:" + epsg));
+      fromWgs84 = Crs.wgs84().transformTo(Crs.parse("EPSG:" + epsg));
     } catch (CrsException e) {
       throw new DomainException.Conflict(o.fileName() + ": EPSG:" + epsg + " " + e.getMessage());
     }
@@ -493,14 +492,6 @@ public final class OutputService implements JobHandler {
           Map.of("output", List.of("Not a valid file URL.")));
     }
     return null;
-  }
-
-  private static Crs wgs84() {
-    try {
-      return Crs.parse("EPSG:4326");
-    } catch (CrsException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static long size(Path f) {
