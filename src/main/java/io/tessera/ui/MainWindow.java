@@ -5,6 +5,9 @@ import io.tessera.client.DeepZoomClient;
 import io.tessera.client.MissionsClient;
 import io.tessera.core.geo.LonLat;
 import io.tessera.ui.annotate.AnnotationWorkspace;
+import java.util.List;
+import io.tessera.ui.annotate.AnnotationItem;
+import javafx.collections.ListChangeListener;
 import io.tessera.ui.image.ImagePane;
 import io.tessera.ui.image.ImageViewModel;
 import io.tessera.ui.image.ContentDziSource;
@@ -171,6 +174,14 @@ public final class MainWindow {
     this.annotations = new AnnotationWorkspace(new AnnotationsClient(context.client()), executor,
         mapPane.getMapView(), projects.model().currentProperty(),
         () -> viewModel.selectedPaneProperty().set(CentrePane.MAP));
+    // the project's visible annotations show in 3D, in the project's coordinates
+    annotations.items().addListener((ListChangeListener<AnnotationItem>) c -> showAnnotations3d());
+    projects.model().currentProperty().addListener((o, was, is) -> showAnnotations3d());
+    viewModel.selectedPaneProperty().addListener((o, was, is) -> {
+      if (is == CentrePane.SCENE3D) {
+        showAnnotations3d(); // edits since: names, colours, moved vertices
+      }
+    });
     // the tool in use speaks in the status bar: the volume tool while it is open, else an
     // annotation once touched, else the missions
     viewModel.toolStatusProperty().bind(Bindings.when(volumes.statusMessageBinding().isNotNull())
@@ -552,6 +563,20 @@ public final class MainWindow {
     HBox.setHgrow(missionTools, Priority.ALWAYS);
     content.setTop(new HBox(missionTools, annotations.mapToolbar()));
     return content;
+  }
+
+  private void showAnnotations3d() {
+    ProjectDto p = projects.model().currentProperty().get();
+    if (p == null || p.coordinateSystem() == null) {
+      scene3dPane.showAnnotations(List.of());
+      return;
+    }
+    try {
+      scene3dPane.showAnnotations(AnnotationWorkspace.in3d(annotations.items(),
+          io.tessera.core.crs.Crs.parse(p.coordinateSystem())));
+    } catch (io.tessera.core.crs.CrsException e) {
+      scene3dPane.showAnnotations(List.of());
+    }
   }
 
   /** The 3D pane with its vertical exaggeration control above. */

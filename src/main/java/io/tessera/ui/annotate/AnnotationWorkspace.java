@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tessera.api.dto.PhotogrammetryDtos.ProjectDto;
 import io.tessera.client.AnnotationsClient;
+import io.tessera.core.crs.Crs;
+import io.tessera.core.crs.CrsException;
+import io.tessera.core.crs.CrsTransform;
+import io.tessera.core.crs.Position;
 import io.tessera.core.geo.LonLat;
 import io.tessera.ui.map.MapView;
 import io.tessera.ui.map.draw.DrawLayer;
-import io.tessera.ui.map.draw.DrawViewModel;
 import io.tessera.ui.map.draw.DrawViewModel.Phase;
+import io.tessera.ui.map.draw.DrawViewModel;
 import io.tessera.ui.map.draw.ShapeKind;
+import io.tessera.ui.scene3d.Annotation3D;
 import io.tessera.ui.task.TaskExecutor;
 import java.io.File;
 import java.io.IOException;
@@ -25,6 +30,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -40,6 +46,9 @@ import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Polyline;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * The annotations feature put together for the main window: its view model, the drawing model
@@ -53,6 +62,8 @@ import javafx.stage.Window;
  * selected.
  */
 public final class AnnotationWorkspace {
+  private static final GeometryFactory GEOMETRY = new GeometryFactory();
+
   /** How close a shown annotation may be zoomed to: about 2 cm per pixel at mid latitudes. */
   private static final double SHOW_MAX_ZOOM = 22;
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -241,6 +252,52 @@ public final class AnnotationWorkspace {
   // ---- nodes for the shell ----
 
   /** The sidebar's annotation list with its filter. */
+  /** The project's annotations, as loaded and edited (for other panes to follow). */
+  public ObservableList<AnnotationItem> items() {
+    return vm.items();
+  }
+
+  /**
+   * The visible annotations as the 3D pane draws them: geometries in {@code target} (the DSM's
+   * coordinate system), in their outline colours; those that cannot be transformed are left out.
+   */
+  public static List<Annotation3D> in3d(List<AnnotationItem> items, Crs target) {
+    List<Annotation3D> out = new java.util.ArrayList<>();
+    CrsTransform t;
+    try {
+      t = Crs.wgs84().transformTo(target);
+    } catch (CrsException e) {
+      return out;
+    }
+    for (AnnotationItem item : items) {
+      AnnotationData a = item.data();
+      if (!a.visible() || a.vertices().isEmpty()) {
+        continue;
+      }
+      try {
+        Coordinate[] cs = new Coordinate[a.vertices().size()];
+        for (int i = 0; i < cs.length; i++) {
+          LonLat v = a.vertices().get(i);
+          Position p = t.apply(new Position(v.lonDeg(), v.latDeg(), Double.NaN));
+          cs[i] = new Coordinate(p.x(), p.y());
+        }
+        Geometry g = switch (a.kind()) {
+          case POINT -> GEOMETRY.createPoint(cs[0]);
+          case LINE -> GEOMETRY.createLineString(cs);
+          default -> {
+            Coordinate[] ring = java.util.Arrays.copyOf(cs, cs.length + 1);
+            ring[cs.length] = cs[0];
+            yield GEOMETRY.createPolygon(ring);
+          }
+        };
+        out.add(new Annotation3D(g, Color.web(a.color())));
+      } catch (CrsException | IllegalArgumentException e) {
+        // off the projection's domain, or too few vertices to make the shape: not drawn
+      }
+    }
+    return out;
+  }
+
   public Node list() {
     return list;
   }
