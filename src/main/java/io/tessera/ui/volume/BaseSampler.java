@@ -1,5 +1,6 @@
 package io.tessera.ui.volume;
 
+import io.tessera.core.raster.Bilinear;
 import io.tessera.core.raster.GeoTransform;
 import io.tessera.core.raster.Raster;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class BaseSampler {
       for (int s = 0; s < n; s++) {
         double x = a[0] + (b[0] - a[0]) * s / n;
         double y = a[1] + (b[1] - a[1]) * s / n;
-        double z = Sampling.bilinear(dsm, t.px(x, y), t.py(x, y));
+        double z = Bilinear.at(dsm, t.px(x, y), t.py(x, y));
         if (!Double.isNaN(z)) {
           out.add(new double[] {x, y, z, s == 0 ? 1 : 0});
         }

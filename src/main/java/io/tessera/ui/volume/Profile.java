@@ -1,6 +1,7 @@
 package io.tessera.ui.volume;
 
 import io.tessera.client.RemoteRaster;
+import io.tessera.core.raster.Bilinear;
 import io.tessera.core.raster.GeoTransform;
 import java.io.IOException;
 import java.util.function.DoubleBinaryOperator;
@@ -46,7 +47,7 @@ public record Profile(double[] distance, double[] dsm, double[] base, double len
       double x = ax + f * (bx - ax);
       double y = ay + f * (by - ay);
       d[i] = f * length;
-      z[i] = Sampling.bilinear(r, t.px(x, y), t.py(x, y));
+      z[i] = Bilinear.at(r, t.px(x, y), t.py(x, y));
       if (b != null) {
         boolean in = inside == null || inside.locate(new org.locationtech.jts.geom.Coordinate(x, y))
             != org.locationtech.jts.geom.Location.EXTERIOR;

@@ -1,5 +1,6 @@
 package io.tessera.core.raster.volume;
 
+import io.tessera.core.raster.Bilinear;
 import io.tessera.core.raster.GeoTransform;
 import io.tessera.core.raster.Raster;
 import java.io.IOException;
@@ -148,35 +149,9 @@ final class BoundaryProfile {
         if (px[i] < 0 || py[i] < 0 || px[i] > w || py[i] > h) {
           continue;
         }
-        double u = px[i] - 0.5;
-        double v = py[i] - 0.5;
-        int ci = (int) Math.floor(u);
-        int cj = (int) Math.floor(v);
-        double fu = u - ci;
-        double fv = v - cj;
-        double sum = 0;
-        double wsum = 0;
-        for (int dj = 0; dj <= 1; dj++) {
-          int jj = cj + dj;
-          if (jj < y0 || jj > y1) {
-            continue;
-          }
-          double wy = dj == 0 ? 1 - fv : fv;
-          for (int di = 0; di <= 1; di++) {
-            int ii = ci + di;
-            if (ii < x0 || ii > x1) {
-              continue;
-            }
-            double wgt = wy * (di == 0 ? 1 - fu : fu);
-            float s = buf[(jj - y0) * ww + (ii - x0)];
-            if (wgt > 0 && !r.isNoData(s)) {
-              sum += wgt * s;
-              wsum += wgt;
-            }
-          }
-        }
-        if (wsum > 1e-9) {
-          z[i] = sum / wsum;
+        double zi = Bilinear.in(r, buf, x0, y0, x1, y1, px[i], py[i]);
+        if (!Double.isNaN(zi)) {
+          z[i] = zi;
         }
       }
     }
