@@ -12,15 +12,18 @@ import java.util.Set;
  * ones Tessera reads as rasters. An output type not given is derived from the file's name.
  */
 public final class OutputTypes {
-  /** Output types imported as a one-band elevation raster. */
-  public static final Set<String> ELEVATION = Set.of("dsm", "dsm_cloud_optimized", "dtm");
-
-  /** {@link #ELEVATION} in order of preference: a DSM first. */
+  /** Output types imported as a one-band elevation raster, in order of preference: DSM first. */
   public static final List<String> ELEVATION_LIST = List.of("dsm", "dsm_cloud_optimized", "dtm");
 
-  /** Output types imported as an RGB(A) orthomosaic. */
-  public static final Set<String> ORTHO =
-      Set.of("ortho", "ortho_rgb", "ortho_cloud_optimized");
+  /** Output types imported as an RGB(A) orthomosaic, in order of preference. */
+  public static final List<String> ORTHO_LIST =
+      List.of("ortho", "ortho_rgb", "ortho_cloud_optimized");
+
+  /** {@link #ELEVATION_LIST} as a set. */
+  public static final Set<String> ELEVATION = Set.copyOf(ELEVATION_LIST);
+
+  /** {@link #ORTHO_LIST} as a set. */
+  public static final Set<String> ORTHO = Set.copyOf(ORTHO_LIST);
 
   private static final Map<String, String> RESULT = new LinkedHashMap<>();
 

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -246,15 +247,7 @@ public final class OutputService implements JobHandler {
     return list(p, projectId).stream()
         .filter(o -> OutputTypes.ELEVATION.contains(o.outputType()))
         .filter(o -> ProjectOutput.DONE.equals(o.availability()))
-        .min((a, b) -> Integer.compare(rank(a), rank(b)));
-  }
-
-  private static int rank(ProjectOutput o) {
-    return switch (o.outputType()) {
-      case "dsm" -> 0;
-      case "dsm_cloud_optimized" -> 1;
-      default -> 2;
-    };
+        .min(Comparator.comparingInt(o -> OutputTypes.ELEVATION_LIST.indexOf(o.outputType())));
   }
 
   /** The imported raster of an output at full resolution (opened once, shared by readers). */

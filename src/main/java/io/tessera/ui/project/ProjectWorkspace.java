@@ -45,8 +45,8 @@ public final class ProjectWorkspace {
   /** Tiles of each raster the desktop keeps for the 3D pane. */
   private static final long RASTER_CACHE_BYTES = 128L * 1024 * 1024;
 
-  static final List<String> MAP_TYPES =
-      List.of("ortho", "ortho_rgb", "ortho_cloud_optimized", "dsm", "dsm_cloud_optimized", "dtm");
+  static final List<String> MAP_TYPES = java.util.stream.Stream.concat(
+      OutputTypes.ORTHO_LIST.stream(), OutputTypes.ELEVATION_LIST.stream()).toList();
 
   private final ProjectsViewModel model;
   private final ProjectsClient client;
@@ -256,7 +256,7 @@ public final class ProjectWorkspace {
     if (project == null || dsm.isEmpty()) {
       return;
     }
-    Optional<OutputDto> ortho = model.ready(List.copyOf(OutputTypes.ORTHO));
+    Optional<OutputDto> ortho = model.ready(OutputTypes.ORTHO_LIST);
     String key = project.id() + "/" + dsm.get().outputId() + "/"
         + ortho.map(o -> Long.toString(o.outputId())).orElse("-");
     if (key.equals(terrainShown)) {
