@@ -34,66 +34,10 @@ class MapTileRendererTest {
 
   /** {@link #gradient()} as an ortho: grey from black at the west edge to white at the east. */
   private static Raster greyOrtho() {
-    ArrayRaster dsm = gradient();
-    return new Raster() {
-      @Override
-      public int width() {
-        return N;
-      }
-
-      @Override
-      public int height() {
-        return N;
-      }
-
-      @Override
-      public int bands() {
-        return 3;
-      }
-
-      @Override
-      public SampleType sampleType() {
-        return SampleType.UINT8;
-      }
-
-      @Override
-      public GeoTransform transform() {
-        return dsm.transform();
-      }
-
-      @Override
-      public OptionalInt epsg() {
-        return dsm.epsg();
-      }
-
-      @Override
-      public OptionalDouble noData() {
-        return OptionalDouble.empty();
-      }
-
-      @Override
-      public int blockWidth() {
-        return N;
-      }
-
-      @Override
-      public int blockHeight() {
-        return 1;
-      }
-
-      @Override
-      public void readFloats(int band, int x, int y, int w, int h, float[] dst) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public void readArgb(int x, int y, int w, int h, int[] dst) throws java.io.IOException {
-        dsm.readArgb(x, y, w, h, dst);
-      }
-
-      @Override
-      public void close() {}
-    };
+    return new RgbRaster(N, N, gradient().transform(), OptionalInt.of(32633), (x, y) -> {
+      int g = Math.round(x / (float) (N - 1) * 255);
+      return 0xff000000 | g << 16 | g << 8 | g;
+    });
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.tessera.ui.scene3d;
 
+import io.tessera.core.raster.RgbRaster;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

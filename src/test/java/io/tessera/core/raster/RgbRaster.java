@@ -1,20 +1,25 @@
-package io.tessera.ui.scene3d;
+package io.tessera.core.raster;
 
-import io.tessera.core.raster.GeoTransform;
-import io.tessera.core.raster.Raster;
-import io.tessera.core.raster.SampleType;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.IntBinaryOperator;
 
 /** A computed RGB "ortho" (colour per pixel from a function), for draping tests. */
-final class RgbRaster implements Raster {
+public final class RgbRaster implements Raster {
   private final int width;
   private final int height;
   private final GeoTransform transform;
   private final IntBinaryOperator argbAt;
+  private final OptionalInt epsg;
 
-  RgbRaster(int width, int height, GeoTransform transform, IntBinaryOperator argbAt) {
+  public RgbRaster(int width, int height, GeoTransform transform, IntBinaryOperator argbAt) {
+    this(width, height, transform, OptionalInt.empty(), argbAt);
+  }
+
+  /** An ortho whose pixel (x, y) is {@code argbAt(x, y)}, in the CRS {@code epsg}. */
+  public RgbRaster(int width, int height, GeoTransform transform, OptionalInt epsg,
+      IntBinaryOperator argbAt) {
+    this.epsg = epsg;
     this.width = width;
     this.height = height;
     this.transform = transform;
@@ -22,7 +27,7 @@ final class RgbRaster implements Raster {
   }
 
   /** Fields of four colours in a checkerboard of {@code field} pixels, with white roads between. */
-  static RgbRaster fields(int width, int height, GeoTransform t, int field) {
+  public static RgbRaster fields(int width, int height, GeoTransform t, int field) {
     int[] palette = {0xff6f8f3a, 0xffb8a060, 0xff4a6b2c, 0xff8c7a52};
     return new RgbRaster(width, height, t, (x, y) -> {
       if (x % field < field / 20 || y % field < field / 20) {
@@ -60,7 +65,7 @@ final class RgbRaster implements Raster {
 
   @Override
   public OptionalInt epsg() {
-    return OptionalInt.empty();
+    return epsg;
   }
 
   @Override
