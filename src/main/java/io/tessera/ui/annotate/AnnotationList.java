@@ -36,7 +36,8 @@ final class AnnotationList extends VBox {
     setId("annotationPanel");
     TextField filter = new TextField();
     filter.setId("annotationFilter");
-    filter.setPromptText("Filter by name");
+    filter.setPromptText("Name");
+    filter.setTooltip(new javafx.scene.control.Tooltip("Show the annotations whose name contains this"));
     filter.textProperty().bindBidirectional(vm.filterTextProperty());
     ComboBox<ShapeKind> kind = new ComboBox<>();
     kind.setId("annotationKindFilter");

@@ -45,13 +45,17 @@ final class SubmissionsTable extends VBox {
     table.setItems(vm.visibleSubmissions());
     vm.visibleSubmissions().comparatorProperty().bind(table.comparatorProperty());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.setPlaceholder(new Label("No submissions to show. Submissions arrive from the field, or drop a folder "
-        + "of geotagged JPEGs on a mission to import them."));
+    Label empty = new Label("No submissions to show. Submissions arrive from the field, or drop a "
+        + "folder of geotagged JPEGs on a mission to import them.");
+    empty.setWrapText(true);
+    empty.setMaxWidth(480);
+    empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+    table.setPlaceholder(empty);
     table.getColumns().setAll(
         statusColumn(),
         column("Mission", 220, s -> vm.missionTitle(s.missionId())),
         column("Captured", 170, s -> MissionFormat.dateTime(s.capturedAt())),
-        column("Photos", 64, s -> String.format(Locale.getDefault(Locale.Category.FORMAT), "%,d", s.imageCount())),
+        column("Photos", 70, s -> String.format(Locale.getDefault(Locale.Category.FORMAT), "%,d", s.imageCount())),
         column("Zoomer", 100, SubmissionDto::zoomerId),
         column("ID", 240, SubmissionDto::id));
 
@@ -75,7 +79,7 @@ final class SubmissionsTable extends VBox {
     mission.setPromptText("All missions");
     mission.setCellFactory(v -> new NamedCell<>("All missions", MissionDto::title));
     mission.setButtonCell(new NamedCell<>("All missions", MissionDto::title));
-    mission.setPrefWidth(190);
+    mission.setPrefWidth(170);
     // not a bidirectional binding: replacing the choices moves the combo's value by index, and
     // that must not change the filter
     mission.valueProperty().addListener((o, was, is) -> {
@@ -105,17 +109,19 @@ final class SubmissionsTable extends VBox {
     status.setCellFactory(v -> new NamedCell<>("Any status", MissionFormat::status));
     status.setButtonCell(new NamedCell<>("Any status", MissionFormat::status));
     status.valueProperty().bindBidirectional(vm.statusFilterProperty());
-    status.setPrefWidth(125);
+    status.setPrefWidth(120);
 
     DatePicker from = new DatePicker();
     from.setId("fromDate");
-    from.setPromptText("Captured from");
-    from.setPrefWidth(140);
+    from.setPromptText("From");
+    from.setTooltip(new Tooltip("Captured on or after this day"));
+    from.setPrefWidth(115);
     from.valueProperty().bindBidirectional(vm.fromDateProperty());
     DatePicker to = new DatePicker();
     to.setId("toDate");
-    to.setPromptText("Captured to");
-    to.setPrefWidth(140);
+    to.setPromptText("To");
+    to.setTooltip(new Tooltip("Captured on or before this day"));
+    to.setPrefWidth(115);
     to.valueProperty().bindBidirectional(vm.toDateProperty());
 
     Button clear = new Button("Clear");
@@ -171,6 +177,7 @@ final class SubmissionsTable extends VBox {
       String title, double width, Function<SubmissionDto, String> value) {
     TableColumn<SubmissionDto, String> c = new TableColumn<>(title);
     c.setPrefWidth(width);
+    c.setMinWidth(Math.min(width, 70)); // headers stay readable when the pane is narrow
     c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
     return c;
   }
