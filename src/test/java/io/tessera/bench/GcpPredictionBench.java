@@ -138,8 +138,9 @@ public final class GcpPredictionBench {
         for (int i = 0; i < FLIGHT_BIAS_SWEEP_DEG.length; i++) {
           double deg = FLIGHT_BIAS_SWEEP_DEG[i];
           Result ri = run(Setup.flightBias(s.name(), seed, deg), false);
+          String end = i < FLIGHT_BIAS_SWEEP_DEG.length - 1 ? ";" : "";
           sweep.append(String.format(Locale.ROOT, " %.2f°: %.1f px (b* %.1f)%s", deg,
-              ri.b().median(), ri.bKnown().median(), i < FLIGHT_BIAS_SWEEP_DEG.length - 1 ? ";" : ""));
+              ri.b().median(), ri.bKnown().median(), end));
         }
         System.out.println(sweep);
       }

@@ -68,7 +68,7 @@ class GcpPredictorTest {
     assertThat(predictor.predict("nowhere")).isEmpty();
   }
 
-  /** The worst error of {@code predictor}'s predictions of {@code id} on photos not in {@code skip}. */
+  /** The worst error of the predictions of {@code id}, photos in {@code skip} left out. */
   private static double worstError(GcpPredictor predictor, List<CameraModel> truth, String id,
       List<String> skip) {
     double worst = 0;
@@ -114,7 +114,8 @@ class GcpPredictorTest {
     }
     // with a consumer gimbal's 5° the same two marks cannot tell the offset from a tilt: the
     // predictions move towards the point, not onto it
-    GcpPredictor loose = GcpPredictor.of(photos(gps, 1), GCPS, marks, PoseCorrection.Options.defaults());
+    GcpPredictor loose =
+        GcpPredictor.of(photos(gps, 1), GCPS, marks, PoseCorrection.Options.defaults());
     assertThat(worstError(loose, truth, "g1", marked)).isLessThan(0.5 * worstBefore);
     assertThat(after.gpsTriangulation("g1").orElseThrow().point().distance(g.plus(new Vec3(3, -2, 8))))
         .isLessThan(1e-6);
@@ -146,7 +147,8 @@ class GcpPredictorTest {
     // a third mark pins them when the errors are known to be the flight's
     List<Mark> three = new ArrayList<>(two);
     three.add(mark(truth, 4, "g2"));
-    GcpPredictor known = GcpPredictor.of(photos, GCPS, three, options, new FlightErrors.Split(1, 1));
+    GcpPredictor known =
+        GcpPredictor.of(photos, GCPS, three, options, new FlightErrors.Split(1, 1));
     for (String id : GCPS.keySet()) {
       assertThat(worstError(known, truth, id, List.of())).as(id).isLessThan(1);
     }
@@ -173,7 +175,11 @@ class GcpPredictorTest {
   }
 
   private static Mark mark(List<CameraModel> truth, int photo, String id) {
-    return new Mark("p" + photo, id, truth.get(photo).project(GCPS.get(id)).orElseThrow());
+    return mark(truth, photo, id, GCPS.get(id));
+  }
+
+  private static Mark mark(List<CameraModel> truth, int photo, String id, Vec3 at) {
+    return new Mark("p" + photo, id, truth.get(photo).project(at).orElseThrow());
   }
 
   @Test
@@ -214,8 +220,9 @@ class GcpPredictorTest {
         }
       }
       List<String> first = seen.subList(0, 2);
-      List<Mark> two = first.stream().map(id -> new Mark(id, g.getKey(),
-          truth.get(Integer.parseInt(id.substring(1))).project(g.getValue()).orElseThrow())).toList();
+      List<Mark> two = first.stream()
+          .map(id -> mark(truth, Integer.parseInt(id.substring(1)), g.getKey(), g.getValue()))
+          .toList();
       Map<String, Prediction> withMarks = new LinkedHashMap<>();
       GcpPredictor.of(photos, gcps, two, options).predict(g.getKey())
           .forEach(p -> withMarks.put(p.photoId(), p));
