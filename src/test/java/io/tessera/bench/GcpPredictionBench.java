@@ -2,6 +2,7 @@ package io.tessera.bench;
 
 import io.tessera.core.camera.AngleConvention;
 import io.tessera.core.camera.CameraModel;
+import io.tessera.core.camera.FlightErrors;
 import io.tessera.core.camera.GcpPredictor;
 import io.tessera.core.camera.GcpPredictor.Mark;
 import io.tessera.core.camera.GcpPredictor.Photo;
@@ -24,9 +25,10 @@ import java.util.Random;
 /**
  * GCP prediction on a synthetic survey flight, for {@code bench/gcp-prediction}: how far, in
  * pixels, predicted GCP positions land from where the GCPs really show, (a) from the photos'
- * noisy GPS/attitude poses alone (the anchor), (b) once the GCP has two marks (triangulated and
- * re-projected), (c) once the photo has three or more marked GCPs (its pose corrected, the GCP
- * predicted left out of the marks).
+ * noisy GPS/attitude poses alone (the anchor), (b) once the GCP has two marks (the flight's pose
+ * errors estimated from them, the split between shared and per-photo errors weighed by evidence),
+ * (b*) the same with the scenario's true split given, (c) once the photo has three or more marked
+ * GCPs (its pose corrected, the GCP predicted left out of the marks).
  *
  * <p>Everything is drawn from one {@code java.util.Random} with the printed seed, so a run is
  * repeatable on any JVM. See bench/README.md for the flight, the noise and the measures.
@@ -56,19 +58,40 @@ public final class GcpPredictionBench {
       return new Setup(name, seed, 80, 0.75, 0.75, 300, 240, 45, 2, 5, attitudeSigmaDeg, 0.5,
           sharedPosition, sharedAttitude);
     }
+
+    /**
+     * The issue's GPS noise wholly shared by the flight, and its 2° attitude noise as a bias of the
+     * flight plus {@code perPhotoDeg} of each photo's own.
+     */
+    static Setup flightBias(String name, long seed, double perPhotoDeg) {
+      double total = Math.hypot(FLIGHT_BIAS_DEG, perPhotoDeg);
+      return of(name, seed, total, 1, FLIGHT_BIAS_DEG * FLIGHT_BIAS_DEG / (total * total));
+    }
+
+    /** The true split of the noise, as the predictor takes it. */
+    FlightErrors.Split split() {
+      return new FlightErrors.Split(sharedPosition, sharedAttitude);
+    }
   }
+
+  /** The attitude bias of the flight-bias scenario, degrees per axis. */
+  static final double FLIGHT_BIAS_DEG = 2;
+  /** The per-photo attitude sigmas of the flight-bias sweep, degrees. */
+  static final double[] FLIGHT_BIAS_SWEEP_DEG = {0.05, 0.1, 0.2, 0.3, 0.5};
 
   /**
    * The scenarios, by name: the issue's noise drawn independently for every photo, the same noise
    * mostly shared by the flight, and two to compare: a shared GPS offset with 0.3° attitude noise,
-   * and with 0.05° (relative poses as precise as bundle adjustment gives).
+   * and with 0.05° (relative poses as precise as bundle adjustment gives); and the issue's sigmas
+   * as a flight's bias: GPS wholly shared, attitude 2° shared plus 0.1° per photo.
    */
   static List<Setup> scenarios(long seed) {
     return List.of(
         Setup.of("independent", seed, 2, 0, 0),
         Setup.of("shared", seed, 2, 0.9, 0.9),
         Setup.of("precise-attitude", seed, 0.3, 1, 0),
-        Setup.of("sfm-like", seed, 0.05, 1, 0));
+        Setup.of("sfm-like", seed, 0.05, 1, 0),
+        Setup.flightBias("flight-bias", seed, 0.1));
   }
 
   /** Median, 95th percentile and count of one line. */
@@ -79,8 +102,12 @@ public final class GcpPredictionBench {
     }
   }
 
-  /** The three lines of one run, and (c) split by the number of marks on the photo (3, 4, ≥ 5). */
-  record Result(Stats a, Stats b, Stats c, Stats[] cByMarks, int photos, int gcps, double meanGsdCm) {}
+  /**
+   * The lines of one run, (c) split by the number of marks on the photo (3, 4, ≥ 5), and the
+   * evidence's mean weight of each split over the GCPs of (b).
+   */
+  record Result(Stats a, Stats b, Stats bKnown, Stats c, Stats[] cByMarks,
+      Map<FlightErrors.Split, Double> splitWeights, int photos, int gcps, double meanGsdCm) {}
 
   public static void main(String[] args) {
     long seed = 20261125L;
@@ -91,7 +118,7 @@ public final class GcpPredictionBench {
         case "--scenario" -> only.addAll(Arrays.asList(args[++i].split(",")));
         default -> {
           System.err.println("usage: GcpPredictionBench [--seed N] [--scenario "
-              + "independent,shared,precise-attitude,sfm-like]");
+              + "independent,shared,precise-attitude,sfm-like,flight-bias]");
           System.exit(2);
         }
       }
@@ -103,8 +130,20 @@ public final class GcpPredictionBench {
       }
       any = true;
       long t0 = System.nanoTime();
-      Result r = run(s);
+      Result r = run(s, true);
       print(s, r, (System.nanoTime() - t0) / 1e9);
+      if (s.name().equals("flight-bias")) {
+        StringBuilder sweep = new StringBuilder(
+            "#   flight-bias sweep, (b) median by per-photo attitude σ:");
+        for (int i = 0; i < FLIGHT_BIAS_SWEEP_DEG.length; i++) {
+          double deg = FLIGHT_BIAS_SWEEP_DEG[i];
+          Result ri = run(Setup.flightBias(s.name(), seed, deg), false);
+          String end = i < FLIGHT_BIAS_SWEEP_DEG.length - 1 ? ";" : "";
+          sweep.append(String.format(Locale.ROOT, " %.2f°: %.1f px (b* %.1f)%s", deg,
+              ri.b().median(), ri.bKnown().median(), end));
+        }
+        System.out.println(sweep);
+      }
     }
     if (!any) {
       System.err.println("no such scenario: " + only);
@@ -116,7 +155,8 @@ public final class GcpPredictionBench {
   static final Terrain GROUND = (e, n) ->
       6 * Math.sin(e / 45.0) + 4 * Math.cos(n / 35.0) + 0.02 * e + 1.5 * Math.sin((e + n) / 11.0);
 
-  static Result run(Setup s) {
+  /** One run; without {@code withC} the (c) lines are left empty (for the sweep). */
+  static Result run(Setup s, boolean withC) {
     Random rnd = new Random(s.seed());
     Intrinsics in = Intrinsics.of(WIDTH, HEIGHT, FOCAL_PX);
     double footprintAcross = WIDTH * s.aboveTakeOffM() / FOCAL_PX;
@@ -207,9 +247,14 @@ public final class GcpPredictionBench {
       missedA += collect(ps, visible.get(g), List.of(), ea);
     }
 
-    // (b) after two marks of the GCP: the user marks the first two photos offered that show it
+    // (b) after two marks of the GCP: the user marks the first two photos offered that show it;
+    // (b*) the same with the scenario's true split of the noise given
     List<Double> eb = new ArrayList<>();
+    List<Double> ebKnown = new ArrayList<>();
     int missedB = 0;
+    int missedBKnown = 0;
+    Map<FlightErrors.Split, Double> splitWeights = new LinkedHashMap<>();
+    int weighed = 0;
     for (String g : gcps.keySet()) {
       List<String> first = ranked.get(g).stream().map(Prediction::photoId)
           .filter(visible.get(g)::containsKey).limit(2).toList();
@@ -219,13 +264,19 @@ public final class GcpPredictionBench {
       List<Mark> two = first.stream().map(p -> new Mark(p, g, marks.get(g).get(p))).toList();
       GcpPredictor after = GcpPredictor.of(photos, gcps, two, options);
       missedB += collect(after.predict(g), visible.get(g), first, eb);
+      after.flightErrors().weights().forEach((k, w) -> splitWeights.merge(k, w, Double::sum));
+      weighed++;
+      GcpPredictor known = GcpPredictor.of(photos, gcps, two, options, s.split());
+      missedBKnown += collect(known.predict(g), visible.get(g), first, ebKnown);
     }
+    int n = weighed;
+    splitWeights.replaceAll((k, w) -> w / n);
 
     // (c) after three or more marked GCPs on the photo: each GCP predicted from the others' marks
     List<Double> ec = new ArrayList<>();
     List<List<Double>> ecByMarks = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     int missedC = 0;
-    for (Photo photo : photos) {
+    for (Photo photo : withC ? photos : List.<Photo>of()) {
       List<String> seenHere = gcps.keySet().stream()
           .filter(g -> visible.get(g).containsKey(photo.id())).toList();
       if (seenHere.size() < 4) {
@@ -253,7 +304,8 @@ public final class GcpPredictionBench {
       gsd += (c.z() - GROUND.heightAt(c.x(), c.y())) / FOCAL_PX;
     }
     Stats[] byMarks = ecByMarks.stream().map(l -> Stats.of(l, 0)).toArray(Stats[]::new);
-    return new Result(Stats.of(ea, missedA), Stats.of(eb, missedB), Stats.of(ec, missedC), byMarks,
+    return new Result(Stats.of(ea, missedA), Stats.of(eb, missedB),
+        Stats.of(ebKnown, missedBKnown), Stats.of(ec, missedC), byMarks, splitWeights,
         truth.size(), gcps.size(), 100 * gsd / truth.size());
   }
 
@@ -307,13 +359,16 @@ public final class GcpPredictionBench {
         s.gcpSpacingM());
     System.out.printf(Locale.ROOT,
         "# noise: GPS σ %.1f m per horizontal axis and %.1f m vertical (%.0f %% of the variance shared"
-            + " by the flight), attitude σ %.2f° per axis (%.0f %% shared), marks σ %.1f px; %.1f s%n",
+            + " by the flight), attitude σ %.2f° per axis (%.0f %% shared: %.2f° shared + %.2f° per"
+            + " photo), marks σ %.1f px; %.1f s%n",
         s.gpsSigmaHM(), s.gpsSigmaVM(), 100 * s.sharedPosition(), s.attitudeSigmaDeg(),
-        100 * s.sharedAttitude(), s.markSigmaPx(), seconds);
+        100 * s.sharedAttitude(), s.attitudeSigmaDeg() * Math.sqrt(s.sharedAttitude()),
+        s.attitudeSigmaDeg() * Math.sqrt(1 - s.sharedAttitude()), s.markSigmaPx(), seconds);
     System.out.printf(Locale.ROOT, "%-36s %7s %7s %10s %9s %13s  %s%n",
         "line", "pairs", "missed", "median px", "p95 px", "median/(a)", "target");
     line("(a) GPS/attitude poses (anchor)", r.a(), r.a(), "");
     line("(b) after 2 marks of the GCP", r.b(), r.a(), "median ≤ 15 px");
+    line("(b*) 2 marks, noise split known", r.bKnown(), r.a(), "median ≤ 15 px");
     line("(c) after ≥ 3 marked GCPs per photo", r.c(), r.a(), "median ≤ 3 px");
     String[] label = {"3", "4", "≥ 5"};
     StringBuilder by = new StringBuilder("#   (c) by marks on the photo:");
@@ -323,6 +378,20 @@ public final class GcpPredictionBench {
           st.median(), st.p95(), st.n(), i < 2 ? ";" : ""));
     }
     System.out.println(by);
+    // which splits the evidence favoured in (b): the three heaviest, mean weight over the GCPs
+    StringBuilder ev = new StringBuilder(
+        "#   (b) shared fractions (position, attitude) by mean evidence weight:");
+    r.splitWeights().entrySet().stream()
+        .sorted(Map.Entry.<FlightErrors.Split, Double>comparingByValue().reversed()).limit(3)
+        .forEach(e -> ev.append(String.format(Locale.ROOT, " (%s, %s) %.2f;",
+            fraction(e.getKey().position()), fraction(e.getKey().attitude()), e.getValue())));
+    ev.setLength(ev.length() - 1);
+    System.out.printf(Locale.ROOT, "%s; true (%s, %s)%n", ev, fraction(s.sharedPosition()),
+        fraction(s.sharedAttitude()));
+  }
+
+  private static String fraction(double f) {
+    return String.format(Locale.ROOT, "%.4f", f).replaceAll("0+$", "").replaceAll("\\.$", "");
   }
 
   private static void line(String name, Stats st, Stats anchor, String target) {

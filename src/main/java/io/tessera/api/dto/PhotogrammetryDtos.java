@@ -115,7 +115,9 @@ public final class PhotogrammetryDtos {
    * {@code x}, {@code y} are displayed pixels from the photo's top-left corner, null when the
    * photo's camera is unknown ({@code note} says why); {@code basis} is {@code surveyed} or
    * {@code triangulated}; {@code correction} how the photo's own marks corrected its camera
-   * ({@code none}, {@code shift}, {@code full_pose}); {@code pose_source} {@code exif},
+   * ({@code none}, {@code flight}: by the flight's shared pose error estimated from marks on
+   * other photos, {@code flight_and_marks}: by its own one or two marks and the flight's,
+   * {@code full_pose}; {@code shift} is no longer given); {@code pose_source} {@code exif},
    * {@code marks} or {@code none}; {@code mark} the point's mark on the photo, if any.
    */
   public record PredictionDto(

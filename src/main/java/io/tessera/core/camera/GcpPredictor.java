@@ -22,14 +22,18 @@ import java.util.Optional;
  * <p>For point g on photo k:
  * <ul>
  *   <li>A photo with marks of three or more surveyed points has its pose corrected from them
- *       ({@link PoseCorrection}, full pose); g's surveyed position is projected through it.
- *   <li>Otherwise the photo's camera is the GPS/attitude one, in the frame of the photos'
- *       GPS, which can be metres off the survey's. When g has marks on two or more photos, g is
- *       triangulated through those photos' GPS/attitude cameras and that position, in the same
- *       frame, is projected: it cancels errors the photos share (a GPS or altimeter offset). Else
- *       g's surveyed position is projected.
- *   <li>A photo with one or two marks of surveyed points adds an image-space shift: the mean
- *       offset of those marks from the same kind of prediction.
+ *       ({@link PoseCorrection}, full pose, held to its GPS/attitude pose by the prior sigmas of
+ *       {@link PoseCorrection.Options}).
+ *   <li>Every other photo's camera is corrected by the flight's pose errors as estimated from all
+ *       the marks of surveyed points on all photos ({@link FlightErrors}: an error the flight
+ *       shares plus each photo's own, the split between them weighed by the marks' evidence). A
+ *       photo with one or two marks of surveyed points gets its own estimate ({@link
+ *       PoseCorrection.Kind#FLIGHT_AND_MARKS}), one without marks the flight's shared error
+ *       ({@link PoseCorrection.Kind#FLIGHT}); without any mark the camera stays as given ({@link
+ *       PoseCorrection.Kind#NONE}). So when the errors are mostly shared (a GNSS offset, an
+ *       attitude bias), two marks move every photo's prediction onto the point; when each photo's
+ *       error is its own, they leave the other photos about where their GPS/attitude put them.
+ *   <li>g's surveyed position is projected through the corrected camera.
  *   <li>A point without surveyed coordinates (a tie point) is triangulated through the corrected
  *       cameras of the photos that mark it and projected through photo k's corrected camera.
  * </ul>
@@ -83,9 +87,11 @@ public final class GcpPredictor {
   private final PoseCorrection.Options options;
   private final Map<String, PoseCorrection.Result> corrections = new HashMap<>();
   private final Map<String, Optional<Triangulation.Result>> gpsTriangulations = new HashMap<>();
+  private final FlightErrors.Split split;
+  private FlightErrors flight;
 
   private GcpPredictor(Collection<Photo> photos, Map<String, Vec3> surveyed, Collection<Mark> marks,
-      PoseCorrection.Options options) {
+      PoseCorrection.Options options, FlightErrors.Split split) {
     for (Photo p : photos) {
       if (this.photos.put(p.id(), p) != null) {
         throw new IllegalArgumentException("photo " + p.id() + " appears twice");
@@ -93,6 +99,7 @@ public final class GcpPredictor {
     }
     this.surveyed = Map.copyOf(surveyed);
     this.options = options;
+    this.split = split;
     for (Mark m : marks) {
       if (!this.photos.containsKey(m.photoId())) {
         throw new IllegalArgumentException("a mark on an unknown photo: " + m.photoId());
@@ -116,34 +123,39 @@ public final class GcpPredictor {
    */
   public static GcpPredictor of(Collection<Photo> photos, Map<String, Vec3> surveyed,
       Collection<Mark> marks, PoseCorrection.Options options) {
-    return new GcpPredictor(photos, surveyed, marks, options);
+    return new GcpPredictor(photos, surveyed, marks, options, null);
+  }
+
+  /**
+   * {@link #of(Collection, Map, Collection, PoseCorrection.Options)} with the split of the pose
+   * errors between the flight and the photos given instead of weighed by the marks' evidence (for
+   * a drone whose errors are known, and for benchmarks).
+   */
+  public static GcpPredictor of(Collection<Photo> photos, Map<String, Vec3> surveyed,
+      Collection<Mark> marks, PoseCorrection.Options options, FlightErrors.Split split) {
+    if (split == null) {
+      throw new IllegalArgumentException("a split is required");
+    }
+    return new GcpPredictor(photos, surveyed, marks, options, split);
   }
 
   /** The photos that should show {@code pointId}, nearest the image centre first. */
   public List<Prediction> predict(String pointId) {
     Vec3 x = surveyed.get(pointId);
-    Optional<Triangulation.Result> gps = gpsTriangulation(pointId);
-    Optional<Triangulation.Result> best = x == null ? correctedTriangulation(pointId) : Optional.empty();
-    if (x == null && best.isEmpty()) {
-      return List.of();
+    PointBasis basis = PointBasis.SURVEYED;
+    if (x == null) {
+      Optional<Triangulation.Result> t = correctedTriangulation(pointId);
+      if (t.isEmpty()) {
+        return List.of();
+      }
+      x = t.get().point();
+      basis = PointBasis.TRIANGULATED;
     }
     List<Prediction> out = new ArrayList<>();
     for (Photo photo : photos.values()) {
       PoseCorrection.Result corr = correction(photo.id());
-      Vec3 point;
-      PointBasis basis;
-      if (x == null) {
-        point = best.get().point();
-        basis = PointBasis.TRIANGULATED;
-      } else if (corr.kind() == PoseCorrection.Kind.FULL_POSE || gps.isEmpty()) {
-        point = x;
-        basis = PointBasis.SURVEYED;
-      } else {
-        point = gps.get().point();
-        basis = PointBasis.TRIANGULATED;
-      }
       CameraModel cam = corr.camera();
-      ImagePoint p = cam.projectOrNull(point);
+      ImagePoint p = cam.projectOrNull(x);
       if (p == null || !cam.intrinsics().contains(p)) {
         continue;
       }
@@ -181,31 +193,60 @@ public final class GcpPredictor {
     if (photo == null) {
       throw new IllegalArgumentException("unknown photo " + photoId);
     }
-    List<Mark> marks = marksByPhoto.getOrDefault(photoId, List.of());
-    List<PoseCorrection.Control> surveyedControls = new ArrayList<>();
-    List<PoseCorrection.Control> sameFrameControls = new ArrayList<>();
-    for (Mark m : marks) {
-      Vec3 x = surveyed.get(m.pointId());
-      if (x == null) {
-        continue;
-      }
-      ImagePoint stored = stored(photo, m.pixel());
-      surveyedControls.add(new PoseCorrection.Control(x, stored));
-      Vec3 same = gpsTriangulation(m.pointId()).map(Triangulation.Result::point).orElse(x);
-      sameFrameControls.add(new PoseCorrection.Control(same, stored));
-    }
+    List<PoseCorrection.Control> controls = controls(photo);
     PoseCorrection.Result result = null;
-    if (surveyedControls.size() >= 3) {
-      PoseCorrection.Result full = PoseCorrection.correct(photo.camera(), surveyedControls, options);
+    if (controls.size() >= 3) {
+      PoseCorrection.Result full = PoseCorrection.correct(photo.camera(), controls, options);
       if (full.kind() == PoseCorrection.Kind.FULL_POSE) {
         result = full;
       }
     }
     if (result == null) {
-      result = PoseCorrection.shift(photo.camera(), sameFrameControls);
+      FlightErrors errors = flightErrors();
+      CameraModel cam = errors.corrected(photoId, photo.camera());
+      if (errors.isEmpty()) {
+        result = new PoseCorrection.Result(cam, PoseCorrection.Kind.NONE, 0, 0);
+      } else if (errors.hasOwnMarks(photoId)) {
+        result = new PoseCorrection.Result(cam, PoseCorrection.Kind.FLIGHT_AND_MARKS,
+            PoseCorrection.rms(cam, controls), 0);
+      } else {
+        result = new PoseCorrection.Result(cam, PoseCorrection.Kind.FLIGHT, 0, 0);
+      }
     }
     corrections.put(photoId, result);
     return result;
+  }
+
+  /**
+   * The flight's pose errors estimated from every photo's marks of surveyed points (see {@link
+   * FlightErrors}); empty without such marks.
+   */
+  public FlightErrors flightErrors() {
+    if (flight == null) {
+      Map<String, CameraModel> cameras = new HashMap<>();
+      Map<String, List<PoseCorrection.Control>> controls = new LinkedHashMap<>();
+      for (Photo p : photos.values()) {
+        cameras.put(p.id(), p.camera());
+        List<PoseCorrection.Control> cs = controls(p);
+        if (!cs.isEmpty()) {
+          controls.put(p.id(), cs);
+        }
+      }
+      flight = FlightErrors.estimate(cameras, controls, options, split);
+    }
+    return flight;
+  }
+
+  /** The photo's marks of surveyed points, stored-image pixels. */
+  private List<PoseCorrection.Control> controls(Photo photo) {
+    List<PoseCorrection.Control> out = new ArrayList<>();
+    for (Mark m : marksByPhoto.getOrDefault(photo.id(), List.of())) {
+      Vec3 x = surveyed.get(m.pointId());
+      if (x != null) {
+        out.add(new PoseCorrection.Control(x, stored(photo, m.pixel())));
+      }
+    }
+    return out;
   }
 
   private Optional<Triangulation.Result> triangulate(String pointId, boolean corrected) {

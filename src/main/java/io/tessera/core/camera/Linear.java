@@ -68,4 +68,62 @@ final class Linear {
       }
     }
   }
+
+  /**
+   * The lower Cholesky factor {@code l} of the symmetric positive definite {@code a} ({@code a =
+   * l lᵀ}), or null when {@code a} is not positive definite to working precision. Only the lower
+   * triangle of {@code a} is read; it is not modified.
+   */
+  static double[][] cholesky(double[][] a) {
+    int n = a.length;
+    double[][] l = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        double s = a[i][j];
+        for (int k = 0; k < j; k++) {
+          s -= l[i][k] * l[j][k];
+        }
+        if (i == j) {
+          if (!(s > 1e-300) || !Double.isFinite(s)) {
+            return null;
+          }
+          l[i][i] = Math.sqrt(s);
+        } else {
+          l[i][j] = s / l[j][j];
+        }
+      }
+    }
+    return l;
+  }
+
+  /** The solution of {@code l lᵀ x = b} for a Cholesky factor {@code l} ({@link #cholesky}). */
+  static double[] choleskySolve(double[][] l, double[] b) {
+    int n = b.length;
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      double s = b[i];
+      for (int k = 0; k < i; k++) {
+        s -= l[i][k] * y[k];
+      }
+      y[i] = s / l[i][i];
+    }
+    double[] x = new double[n];
+    for (int i = n - 1; i >= 0; i--) {
+      double s = y[i];
+      for (int k = i + 1; k < n; k++) {
+        s -= l[k][i] * x[k];
+      }
+      x[i] = s / l[i][i];
+    }
+    return x;
+  }
+
+  /** The natural logarithm of the determinant of {@code l lᵀ} for a Cholesky factor {@code l}. */
+  static double choleskyLogDet(double[][] l) {
+    double sum = 0;
+    for (int i = 0; i < l.length; i++) {
+      sum += Math.log(l[i][i]);
+    }
+    return 2 * sum;
+  }
 }

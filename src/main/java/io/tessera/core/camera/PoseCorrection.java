@@ -31,10 +31,23 @@ public final class PoseCorrection {
   public enum Kind {
     /** No usable marks: the camera as given. */
     NONE,
-    /** An image-space shift from one or two marked points. */
+    /**
+     * An image-space shift from one or two marked points ({@link #correct}; {@link GcpPredictor}
+     * corrects such photos by {@link #FLIGHT_AND_MARKS} instead).
+     */
     SHIFT,
     /** The full pose from three or more marked points. */
-    FULL_POSE
+    FULL_POSE,
+    /**
+     * No marks of its own: the pose error the whole flight shares, estimated from the marks on
+     * other photos ({@link FlightErrors}).
+     */
+    FLIGHT,
+    /**
+     * One or two marked points (or more that fit no full pose): the photo's pose error estimated
+     * from them together with the flight's shared error ({@link FlightErrors}).
+     */
+    FLIGHT_AND_MARKS
   }
 
   /**
