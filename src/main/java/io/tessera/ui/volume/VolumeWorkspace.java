@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.api.dto.PhotogrammetryDtos.OutputDto;
 import io.tessera.api.dto.PhotogrammetryDtos.ProjectDto;
 import io.tessera.client.ProjectsClient;
+import io.tessera.core.project.OutputTypes;
 import io.tessera.client.RemoteRaster;
 import io.tessera.core.crs.CrsException;
 import io.tessera.core.geo.LonLat;
@@ -59,15 +60,13 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * The volume tool put together for the main window (UX.md's drawing habits, ARCHITECTURE §6):
- * Measure Volume draws a polygon over the current project's DSM (or takes one of its polygon
- * annotations), the inspector shows the figures as the polygon and the options change, the map
+ * Measure Volume draws a polygon over the current project's DSM (else its DTM, as the service
+ * chooses; or takes one of its polygon annotations), the inspector shows the figures as the polygon and the options change, the map
  * shows the cut/fill tint, a profile line opens a chart, and the result is exported (CSV, PDF) or
  * saved as an annotation. The shell places {@link #inspector()} and {@link #menuItems()}; the 3D
  * pane may follow {@link #shownVolumeProperty()}.
  */
 public final class VolumeWorkspace {
-  /** The DSM output types a volume is measured on, the first present winning. */
-  static final List<String> DSM_TYPES = List.of("dsm", "dsm_cloud_optimized");
   private static final long TILE_CACHE_BYTES = 96L << 20;
 
   /**
@@ -267,7 +266,7 @@ public final class VolumeWorkspace {
 
   private void outputsChanged() {
     ProjectDto p = projects.currentProperty().get();
-    Optional<OutputDto> o = p == null ? Optional.empty() : projects.ready(DSM_TYPES);
+    Optional<OutputDto> o = p == null ? Optional.empty() : projects.ready(OutputTypes.ELEVATION_LIST);
     long id = o.map(OutputDto::outputId).orElse(-1L);
     if (id == dsmOutputId) {
       return;
