@@ -94,11 +94,30 @@ public final class GcpPredictionBench {
         Setup.flightBias("flight-bias", seed, 0.1));
   }
 
-  /** Median, 95th percentile and count of one line. */
-  record Stats(int n, int missed, double median, double p95) {
+  /**
+   * Median, 95th percentile and count of one line, and the predictions' search radii: the share
+   * of the pairs whose true position lies within the radius (NaN without radii) and the median
+   * radius.
+   */
+  record Stats(int n, int missed, double median, double p95, double coverage,
+      double medianRadius) {
     static Stats of(List<Double> errors, int missed) {
+      return of(errors, List.of(), missed);
+    }
+
+    static Stats of(List<Double> errors, List<Double> radii, int missed) {
       double[] e = errors.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      return new Stats(e.length, missed, percentile(e, 0.5), percentile(e, 0.95));
+      double coverage = Double.NaN;
+      if (!radii.isEmpty()) {
+        int within = 0;
+        for (int i = 0; i < errors.size(); i++) {
+          within += errors.get(i) <= radii.get(i) ? 1 : 0;
+        }
+        coverage = within / (double) errors.size();
+      }
+      double[] r = radii.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      return new Stats(e.length, missed, percentile(e, 0.5), percentile(e, 0.95), coverage,
+          percentile(r, 0.5));
     }
   }
 
@@ -239,18 +258,21 @@ public final class GcpPredictionBench {
     // (a) poses alone
     GcpPredictor none = GcpPredictor.of(photos, gcps, List.of(), options);
     List<Double> ea = new ArrayList<>();
+    List<Double> ra = new ArrayList<>();
     int missedA = 0;
     Map<String, List<Prediction>> ranked = new HashMap<>();
     for (String g : gcps.keySet()) {
       List<Prediction> ps = none.predict(g);
       ranked.put(g, ps);
-      missedA += collect(ps, visible.get(g), List.of(), ea);
+      missedA += collect(ps, visible.get(g), List.of(), ea, ra);
     }
 
     // (b) after two marks of the GCP: the user marks the first two photos offered that show it;
     // (b*) the same with the scenario's true split of the noise given
     List<Double> eb = new ArrayList<>();
+    List<Double> rb = new ArrayList<>();
     List<Double> ebKnown = new ArrayList<>();
+    List<Double> rbKnown = new ArrayList<>();
     int missedB = 0;
     int missedBKnown = 0;
     Map<FlightErrors.Split, Double> splitWeights = new LinkedHashMap<>();
@@ -263,17 +285,18 @@ public final class GcpPredictionBench {
       }
       List<Mark> two = first.stream().map(p -> new Mark(p, g, marks.get(g).get(p))).toList();
       GcpPredictor after = GcpPredictor.of(photos, gcps, two, options);
-      missedB += collect(after.predict(g), visible.get(g), first, eb);
+      missedB += collect(after.predict(g), visible.get(g), first, eb, rb);
       after.flightErrors().weights().forEach((k, w) -> splitWeights.merge(k, w, Double::sum));
       weighed++;
       GcpPredictor known = GcpPredictor.of(photos, gcps, two, options, s.split());
-      missedBKnown += collect(known.predict(g), visible.get(g), first, ebKnown);
+      missedBKnown += collect(known.predict(g), visible.get(g), first, ebKnown, rbKnown);
     }
     int n = weighed;
     splitWeights.replaceAll((k, w) -> w / n);
 
     // (c) after three or more marked GCPs on the photo: each GCP predicted from the others' marks
     List<Double> ec = new ArrayList<>();
+    List<Double> rc = new ArrayList<>();
     List<List<Double>> ecByMarks = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     int missedC = 0;
     for (Photo photo : withC ? photos : List.<Photo>of()) {
@@ -293,6 +316,7 @@ public final class GcpPredictionBench {
         } else {
           double e = distance(p.pixel(), visible.get(g).get(photo.id()));
           ec.add(e);
+          rc.add(p.searchRadiusPx());
           ecByMarks.get(Math.min(others.size(), 5) - 3).add(e);
         }
       }
@@ -304,17 +328,17 @@ public final class GcpPredictionBench {
       gsd += (c.z() - GROUND.heightAt(c.x(), c.y())) / FOCAL_PX;
     }
     Stats[] byMarks = ecByMarks.stream().map(l -> Stats.of(l, 0)).toArray(Stats[]::new);
-    return new Result(Stats.of(ea, missedA), Stats.of(eb, missedB),
-        Stats.of(ebKnown, missedBKnown), Stats.of(ec, missedC), byMarks, splitWeights,
+    return new Result(Stats.of(ea, ra, missedA), Stats.of(eb, rb, missedB),
+        Stats.of(ebKnown, rbKnown, missedBKnown), Stats.of(ec, rc, missedC), byMarks, splitWeights,
         truth.size(), gcps.size(), 100 * gsd / truth.size());
   }
 
   /**
-   * Adds the error of every prediction on a photo that really shows the GCP (except photos in
-   * {@code skip}) and returns how many such photos got no prediction.
+   * Adds the error and the search radius of every prediction on a photo that really shows the
+   * GCP (except photos in {@code skip}) and returns how many such photos got no prediction.
    */
   private static int collect(List<Prediction> ps, Map<String, ImagePoint> seen, List<String> skip,
-      List<Double> errors) {
+      List<Double> errors, List<Double> radii) {
     Map<String, Prediction> byPhoto = new HashMap<>();
     for (Prediction p : ps) {
       byPhoto.put(p.photoId(), p);
@@ -329,6 +353,7 @@ public final class GcpPredictionBench {
         missed++;
       } else {
         errors.add(distance(p.pixel(), e.getValue()));
+        radii.add(p.searchRadiusPx());
       }
     }
     return missed;
@@ -364,8 +389,9 @@ public final class GcpPredictionBench {
         s.gpsSigmaHM(), s.gpsSigmaVM(), 100 * s.sharedPosition(), s.attitudeSigmaDeg(),
         100 * s.sharedAttitude(), s.attitudeSigmaDeg() * Math.sqrt(s.sharedAttitude()),
         s.attitudeSigmaDeg() * Math.sqrt(1 - s.sharedAttitude()), s.markSigmaPx(), seconds);
-    System.out.printf(Locale.ROOT, "%-36s %7s %7s %10s %9s %13s  %s%n",
-        "line", "pairs", "missed", "median px", "p95 px", "median/(a)", "target");
+    System.out.printf(Locale.ROOT, "%-36s %7s %7s %10s %9s %13s %9s %10s  %s%n",
+        "line", "pairs", "missed", "median px", "p95 px", "median/(a)", "within r",
+        "median r", "target");
     line("(a) GPS/attitude poses (anchor)", r.a(), r.a(), "");
     line("(b) after 2 marks of the GCP", r.b(), r.a(), "median ≤ 15 px");
     line("(b*) 2 marks, noise split known", r.bKnown(), r.a(), "median ≤ 15 px");
@@ -397,7 +423,8 @@ public final class GcpPredictionBench {
   private static void line(String name, Stats st, Stats anchor, String target) {
     String verdict = target.isEmpty() ? ""
         : target + (st.median() <= Double.parseDouble(target.replaceAll("[^0-9.]", "")) ? " (met)" : " (missed)");
-    System.out.printf(Locale.ROOT, "%-36s %7d %7d %10.1f %9.1f %13.3f  %s%n",
-        name, st.n(), st.missed(), st.median(), st.p95(), st.median() / anchor.median(), verdict);
+    System.out.printf(Locale.ROOT, "%-36s %7d %7d %10.1f %9.1f %13.3f %8.1f%% %10.1f  %s%n",
+        name, st.n(), st.missed(), st.median(), st.p95(), st.median() / anchor.median(),
+        100 * st.coverage(), st.medianRadius(), verdict);
   }
 }

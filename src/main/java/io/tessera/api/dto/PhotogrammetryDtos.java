@@ -118,7 +118,10 @@ public final class PhotogrammetryDtos {
    * ({@code none}, {@code flight}: by the flight's shared pose error estimated from marks on
    * other photos, {@code flight_and_marks}: by its own one or two marks and the flight's,
    * {@code full_pose}; {@code shift} is no longer given); {@code pose_source} {@code exif},
-   * {@code marks} or {@code none}; {@code mark} the point's mark on the photo, if any.
+   * {@code marks} or {@code none}; {@code mark} the point's mark on the photo, if any; {@code
+   * search_radius_px} the radius about ({@code x}, {@code y}), displayed pixels, that should hold
+   * the point with about 95 % probability, from the posterior uncertainty of the photo's camera
+   * (null without a prediction).
    */
   public record PredictionDto(
       @JsonProperty("photo_id") long photoId,
@@ -133,7 +136,8 @@ public final class PhotogrammetryDtos {
       String correction,
       @JsonProperty("pose_source") String poseSource,
       MarkDto mark,
-      String note) {}
+      String note,
+      @JsonProperty("search_radius_px") Double searchRadiusPx) {}
 
   /** The photos of one tie point, ranked: predicted ones nearest the image centre first. */
   public record Predictions(String gcp, List<PredictionDto> predictions) {}

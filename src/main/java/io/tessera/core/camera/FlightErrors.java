@@ -34,7 +34,13 @@ import java.util.Optional;
  * and the estimate is the evidence-weighted mean of the splits' estimates. Residuals that disagree
  * from photo to photo more than a shared error allows keep the weight on small shared fractions,
  * and then marks on some photos barely move the others; residuals that agree move the weight to
- * large ones, and the whole flight follows the marks. Immutable.
+ * large ones, and the whole flight follows the marks.
+ *
+ * <p>The uncertainty left is the posterior covariance of each photo's error ({@link
+ * #covariance}): for a marked photo that of its s + u<sub>k</sub> given all the marks, for any
+ * other photo that of s plus the prior of its own u<sub>k</sub>, and without marks the prior.
+ * Over the splits it is the mixture's: the evidence-weighted covariances plus the spread of the
+ * splits' means about their weighted mean. Immutable.
  */
 public final class FlightErrors {
   /**
@@ -72,21 +78,38 @@ public final class FlightErrors {
   private static final double ROTATION_STEP_RAD = 1e-6;
   private static final double[] ZERO = new double[6];
 
-  private static final FlightErrors NONE = new FlightErrors(ZERO, Map.of(), Map.of());
+  private static final FlightErrors NONE =
+      new FlightErrors(ZERO, Map.of(), Map.of(), new double[6][6], Map.of());
 
   private final double[] shared;
   private final Map<String, double[]> marked;
   private final Map<Split, Double> weights;
+  /** The covariance of the error of a photo without marks: s plus the prior of its own. */
+  private final double[][] unmarkedCovariance;
+  private final Map<String, double[][]> markedCovariance;
 
-  private FlightErrors(double[] shared, Map<String, double[]> marked, Map<Split, Double> weights) {
+  private FlightErrors(double[] shared, Map<String, double[]> marked, Map<Split, Double> weights,
+      double[][] unmarkedCovariance, Map<String, double[][]> markedCovariance) {
     this.shared = shared;
     this.marked = marked;
     this.weights = weights;
+    this.unmarkedCovariance = unmarkedCovariance;
+    this.markedCovariance = markedCovariance;
   }
 
-  /** No marks, no estimate: every camera as given. */
+  /** No marks, no estimate: every camera as given, with no uncertainty stated (zeros). */
   public static FlightErrors none() {
     return NONE;
+  }
+
+  /** No marks: every camera as given, its error as uncertain as {@code options} say. */
+  private static FlightErrors prior(PoseCorrection.Options options) {
+    double[] sigmas = sigmas(options);
+    double[][] cov = new double[6][6];
+    for (int i = 0; i < 6; i++) {
+      cov[i][i] = sigmas[i] * sigmas[i];
+    }
+    return new FlightErrors(ZERO, Map.of(), Map.of(), cov, Map.of());
   }
 
   /**
@@ -94,7 +117,8 @@ public final class FlightErrors {
    *
    * @param cameras the photos' GPS/attitude cameras, by photo id
    * @param controls marks of surveyed points (stored-image pixels), by photo id; marks behind
-   *     their photo's camera are left out
+   *     their photo's camera are left out. Without a usable mark every camera stays as given,
+   *     with the prior's {@link #covariance}
    * @param options the marks' sigma and the total sigmas of the pose errors
    * @param split the shared fractions, or null to weigh those of {@link #GRID} by evidence
    */
@@ -114,7 +138,7 @@ public final class FlightErrors {
       }
     });
     if (photos.isEmpty()) {
-      return NONE;
+      return prior(options);
     }
     double[] sigmas = sigmas(options);
     List<Split> splits = split == null ? GRID : List.of(split);
@@ -128,7 +152,7 @@ public final class FlightErrors {
       }
     }
     if (best == Double.NEGATIVE_INFINITY) {
-      return NONE;
+      return prior(options);
     }
     double[] w = new double[splits.size()];
     double total = 0;
@@ -146,6 +170,8 @@ public final class FlightErrors {
     Map<String, double[]> marked = new LinkedHashMap<>();
     Map<Split, Double> weights = new LinkedHashMap<>();
     photos.forEach(p -> marked.put(p.id(), new double[6]));
+    List<Double> used = new ArrayList<>();
+    List<Solution> solutions = new ArrayList<>();
     for (int i = 0; i < w.length; i++) {
       weights.put(splits.get(i), w[i] / kept);
       if (w[i] == 0) {
@@ -160,6 +186,8 @@ public final class FlightErrors {
         s = next;
       }
       double wi = w[i] / kept;
+      used.add(wi);
+      solutions.add(s);
       for (int k = 0; k < 6; k++) {
         shared[k] += wi * s.shared()[k];
       }
@@ -170,8 +198,31 @@ public final class FlightErrors {
         }
       }
     }
+    // the mixture's covariances: weighted covariances plus the spread of the means
+    double[][] unmarkedCov = new double[6][6];
+    Map<String, double[][]> markedCov = new LinkedHashMap<>();
+    photos.forEach(p -> markedCov.put(p.id(), new double[6][6]));
+    for (int i = 0; i < solutions.size(); i++) {
+      Solution s = solutions.get(i);
+      double wi = used.get(i);
+      addMixed(unmarkedCov, wi, s.unmarkedCovariance(), s.shared(), shared);
+      for (var e : markedCov.entrySet()) {
+        addMixed(e.getValue(), wi, s.covariances().get(e.getKey()), s.errors().get(e.getKey()),
+            marked.get(e.getKey()));
+      }
+    }
     return new FlightErrors(shared, Collections.unmodifiableMap(marked),
-        Collections.unmodifiableMap(weights));
+        Collections.unmodifiableMap(weights), unmarkedCov, Collections.unmodifiableMap(markedCov));
+  }
+
+  /** Adds {@code w (cov + (mean − centre)(mean − centre)ᵀ)} to {@code sum}. */
+  private static void addMixed(double[][] sum, double w, double[][] cov, double[] mean,
+      double[] centre) {
+    for (int r = 0; r < 6; r++) {
+      for (int q = 0; q < 6; q++) {
+        sum[r][q] += w * (cov[r][q] + (mean[r] - centre[r]) * (mean[q] - centre[q]));
+      }
+    }
   }
 
   /** True when there was no usable mark to estimate from. */
@@ -210,6 +261,26 @@ public final class FlightErrors {
     return apply(gps, marked.getOrDefault(photoId, shared));
   }
 
+  /**
+   * The posterior covariance of photo {@code photoId}'s pose error (6 × 6, in the units of {@link
+   * #shared}): of its own error estimate when it has marks, else of the flight's shared error plus
+   * the prior of the photo's own; without marks the prior's (zeros for {@link #none}). A fresh
+   * array.
+   */
+  public double[][] covariance(String photoId) {
+    double[][] c = markedCovariance.getOrDefault(photoId, unmarkedCovariance);
+    double[][] out = new double[6][];
+    for (int i = 0; i < 6; i++) {
+      out[i] = c[i].clone();
+    }
+    return out;
+  }
+
+  /** Photo {@code photoId}'s error estimate: its own with marks, else the flight's shared one. */
+  double[] error(String photoId) {
+    return marked.getOrDefault(photoId, shared).clone();
+  }
+
   /** {@code gps} moved by the error {@code e}: centre shifted, then turned about its own axes. */
   static CameraModel apply(CameraModel gps, double[] e) {
     Pose p = gps.pose();
@@ -221,9 +292,11 @@ public final class FlightErrors {
 
   /**
    * One split's solution: the log evidence of the pseudo-observations it was solved for, the
-   * shared error and each marked photo's total error.
+   * shared error and each marked photo's total error, and their posterior covariances (for a
+   * photo without marks: the shared error's plus the prior of the photo's own).
    */
-  private record Solution(double logEvidence, double[] shared, Map<String, double[]> errors) {}
+  private record Solution(double logEvidence, double[] shared, Map<String, double[]> errors,
+      double[][] unmarkedCovariance, Map<String, double[][]> covariances) {}
 
   private static double[] sigmas(PoseCorrection.Options o) {
     double h = Math.min(o.horizontalSigmaM(), MAX_POSITION_SIGMA_M);
@@ -338,8 +411,24 @@ public final class FlightErrors {
       s[i] = d[i] * z[i];
     }
     logEvidence += 0.5 * dot(eta, s) - 0.5 * Linear.choleskyLogDet(lb);
+    // the shared error's covariance: P = D (I + D A D)⁻¹ D
+    double[][] shCov = new double[6][6];
+    for (int q = 0; q < 6; q++) {
+      double[] unit = new double[6];
+      unit[q] = 1;
+      double[] col = Linear.choleskySolve(lb, unit);
+      for (int i = 0; i < 6; i++) {
+        shCov[i][q] = d[i] * col[i] * d[q];
+      }
+    }
+    double[][] unmarkedCov = new double[6][6];
+    for (int i = 0; i < 6; i++) {
+      unmarkedCov[i] = shCov[i].clone();
+      unmarkedCov[i][i] += ownVar[i];
+    }
     // each photo's own error given s: U (η_k − A_k s)
     Map<String, double[]> errors = new LinkedHashMap<>();
+    Map<String, double[][]> covariances = new LinkedHashMap<>();
     for (int p = 0; p < photos.size(); p++) {
       double[][] ak = photoA.get(p);
       double[] etak = photoEta.get(p);
@@ -352,11 +441,39 @@ public final class FlightErrors {
         e[i] = s[i] + ownVar[i] * r;
       }
       errors.put(photos.get(p).id(), e);
+      // e_k = M s + U η_k + (u_k | s), M = I − U A_k: cov M P Mᵀ + U − U A_k U
+      double[][] m = new double[6][6];
+      for (int i = 0; i < 6; i++) {
+        for (int q = 0; q < 6; q++) {
+          m[i][q] = (i == q ? 1 : 0) - ownVar[i] * ak[i][q];
+        }
+      }
+      double[][] mp = new double[6][6];
+      for (int i = 0; i < 6; i++) {
+        for (int q = 0; q < 6; q++) {
+          double sum = 0;
+          for (int t = 0; t < 6; t++) {
+            sum += m[i][t] * shCov[t][q];
+          }
+          mp[i][q] = sum;
+        }
+      }
+      double[][] cov = new double[6][6];
+      for (int i = 0; i < 6; i++) {
+        for (int q = 0; q < 6; q++) {
+          double sum = (i == q ? ownVar[i] : 0) - ownVar[i] * ak[i][q] * ownVar[q];
+          for (int t = 0; t < 6; t++) {
+            sum += mp[i][t] * m[q][t];
+          }
+          cov[i][q] = sum;
+        }
+      }
+      covariances.put(photos.get(p).id(), cov);
     }
     if (!Double.isFinite(logEvidence)) {
       return null;
     }
-    return new Solution(logEvidence, s, errors);
+    return new Solution(logEvidence, s, errors, unmarkedCov, covariances);
   }
 
   private static ImagePoint project(CameraModel gps, double[] e, Vec3 point) {
@@ -364,7 +481,7 @@ public final class FlightErrors {
   }
 
   /** d(pixel)/d(error) at {@code e}, 2 × 6, by central differences; null if a side fails. */
-  private static double[][] jacobian(CameraModel gps, double[] e, Vec3 point) {
+  static double[][] jacobian(CameraModel gps, double[] e, Vec3 point) {
     double[][] j = new double[2][6];
     for (int i = 0; i < 6; i++) {
       double step = i < 3 ? POSITION_STEP_M : ROTATION_STEP_RAD;

@@ -40,6 +40,13 @@ import java.util.Optional;
  * A photo predicts g when g falls in front of its camera and on its image: where its footprint on
  * ground at g's height holds g. Predictions are ranked by distance from the image centre,
  * nearest first.
+ *
+ * <p>Each prediction states its uncertainty: the covariance of the predicted pixel, the
+ * posterior covariance of the photo's pose error (the flight's, {@link FlightErrors#covariance};
+ * for a full-pose photo that of its correction, {@link PoseCorrection#covariance}) propagated
+ * through the projection's Jacobian (numeric), plus for a triangulated point that of the point
+ * (from its marks and the covariances of their photos, taken as independent), plus the marks'
+ * sigma; and from it a search radius that holds the true position with about 95 % probability.
  */
 public final class GcpPredictor {
   /**
@@ -67,6 +74,24 @@ public final class GcpPredictor {
   }
 
   /**
+   * A 2 × 2 covariance of a pixel position, displayed pixels squared.
+   *
+   * @param xx variance across
+   * @param xy covariance
+   * @param yy variance down
+   */
+  public record PixelCovariance(double xx, double xy, double yy) {
+    /** The largest eigenvalue: the variance along the most uncertain direction. */
+    public double largestEigenvalue() {
+      double mean = (xx + yy) / 2;
+      return mean + Math.hypot((xx - yy) / 2, xy);
+    }
+  }
+
+  /** The 95 % quantile of the chi-squared distribution with two degrees of freedom. */
+  public static final double CHI2_2_95 = 5.991;
+
+  /**
    * Where a point should show on one photo.
    *
    * @param photoId the photo
@@ -75,10 +100,19 @@ public final class GcpPredictor {
    * @param point which position of the point was projected
    * @param pose how the photo's camera was corrected
    * @param mark the point's mark on this photo if it has one, else null
+   * @param covariance the predicted position's covariance (see the class comment), or null when
+   *     the projection cannot be differentiated there
+   * @param searchRadiusPx the radius about {@code pixel} that holds the true position with about
+   *     95 % probability, displayed pixels: √({@link #CHI2_2_95} × the largest eigenvalue of
+   *     {@code covariance}); NaN without a covariance
    */
   public record Prediction(
       String photoId, ImagePoint pixel, double distanceFromCentrePx, PointBasis point,
-      PoseCorrection.Kind pose, ImagePoint mark) {}
+      PoseCorrection.Kind pose, ImagePoint mark, PixelCovariance covariance,
+      double searchRadiusPx) {}
+
+  /** A photo's camera before its error, the error estimate and its covariance. */
+  private record PoseError(CameraModel base, double[] error, double[][] covariance) {}
 
   private final Map<String, Photo> photos = new LinkedHashMap<>();
   private final Map<String, Vec3> surveyed;
@@ -87,6 +121,7 @@ public final class GcpPredictor {
   private final PoseCorrection.Options options;
   private final Map<String, PoseCorrection.Result> corrections = new HashMap<>();
   private final Map<String, Optional<Triangulation.Result>> gpsTriangulations = new HashMap<>();
+  private final Map<String, PoseError> poseErrors = new HashMap<>();
   private final FlightErrors.Split split;
   private FlightErrors flight;
 
@@ -151,6 +186,7 @@ public final class GcpPredictor {
       x = t.get().point();
       basis = PointBasis.TRIANGULATED;
     }
+    double[][] pointCov = basis == PointBasis.TRIANGULATED ? pointCovariance(pointId, x) : null;
     List<Prediction> out = new ArrayList<>();
     for (Photo photo : photos.values()) {
       PoseCorrection.Result corr = correction(photo.id());
@@ -160,11 +196,16 @@ public final class GcpPredictor {
         continue;
       }
       Intrinsics in = cam.intrinsics();
-      ImagePoint shown = ImageOrientation.toDisplayed(p, photo.orientation(), in.widthPx(), in.heightPx());
+      ImagePoint shown =
+          ImageOrientation.toDisplayed(p, photo.orientation(), in.widthPx(), in.heightPx());
       double fromCentre = Math.hypot(p.x() - in.widthPx() / 2.0, p.y() - in.heightPx() / 2.0);
       ImagePoint mark = marksByPhoto.getOrDefault(photo.id(), List.of()).stream()
           .filter(m -> m.pointId().equals(pointId)).map(Mark::pixel).findFirst().orElse(null);
-      out.add(new Prediction(photo.id(), shown, fromCentre, basis, corr.kind(), mark));
+      PixelCovariance cov = pixelCovariance(photo, x, pointCov);
+      double radius = cov == null ? Double.NaN
+          : Math.sqrt(CHI2_2_95 * cov.largestEigenvalue());
+      out.add(new Prediction(photo.id(), shown, fromCentre, basis, corr.kind(), mark, cov,
+          radius));
     }
     out.sort(Comparator.comparingDouble(Prediction::distanceFromCentrePx));
     return out;
@@ -235,6 +276,162 @@ public final class GcpPredictor {
       flight = FlightErrors.estimate(cameras, controls, options, split);
     }
     return flight;
+  }
+
+  /**
+   * The covariance of {@code x}'s projection on {@code photo}, displayed pixels: the pose error's
+   * through the Jacobian, the point's ({@code pointCov}, or null for a surveyed point) through
+   * its own, plus the marks' variance; null when the projection fails about the estimate.
+   */
+  private PixelCovariance pixelCovariance(Photo photo, Vec3 x, double[][] pointCov) {
+    PoseError pe = poseError(photo.id());
+    double[][] j = FlightErrors.jacobian(pe.base(), pe.error(), x);
+    if (j == null) {
+      return null;
+    }
+    double markVar = options.markSigmaPx() * options.markSigmaPx();
+    double[][] c = propagate(j, pe.covariance());
+    c[0][0] += markVar;
+    c[1][1] += markVar;
+    if (pointCov != null) {
+      double[][] jx = pointJacobian(FlightErrors.apply(pe.base(), pe.error()), x);
+      if (jx == null) {
+        return null;
+      }
+      double[][] cx = propagate(jx, pointCov);
+      for (int r = 0; r < 2; r++) {
+        for (int q = 0; q < 2; q++) {
+          c[r][q] += cx[r][q];
+        }
+      }
+    }
+    // to displayed pixels: the orientation's linear part, a turn or flip
+    Intrinsics in = photo.camera().intrinsics();
+    ImagePoint o = ImageOrientation.toDisplayed(new ImagePoint(0, 0), photo.orientation(),
+        in.widthPx(), in.heightPx());
+    ImagePoint ex = ImageOrientation.toDisplayed(new ImagePoint(1, 0), photo.orientation(),
+        in.widthPx(), in.heightPx());
+    ImagePoint ey = ImageOrientation.toDisplayed(new ImagePoint(0, 1), photo.orientation(),
+        in.widthPx(), in.heightPx());
+    double[][] t = {{ex.x() - o.x(), ey.x() - o.x()}, {ex.y() - o.y(), ey.y() - o.y()}};
+    double[][] d = propagate(t, c);
+    return new PixelCovariance(d[0][0], d[0][1], d[1][1]);
+  }
+
+  /**
+   * The camera photo {@code photoId}'s error applies to, the error's estimate and covariance: for
+   * a full-pose photo its corrected camera, no error and the correction's covariance (a floor of
+   * the marks' sigma in pixels when the correction states none); else its GPS/attitude camera and
+   * the flight's estimate.
+   */
+  private PoseError poseError(String photoId) {
+    PoseError cached = poseErrors.get(photoId);
+    if (cached != null) {
+      return cached;
+    }
+    Photo photo = photos.get(photoId);
+    PoseCorrection.Result corr = correction(photoId);
+    PoseError pe;
+    if (corr.kind() == PoseCorrection.Kind.FULL_POSE) {
+      double[][] cov = PoseCorrection.covariance(corr.camera(), controls(photo), options);
+      if (cov == null) {
+        // about a mark's sigma in pixels, as a turn of the camera
+        double a = options.markSigmaPx() / corr.camera().intrinsics().focalPx();
+        cov = new double[6][6];
+        for (int i = 3; i < 6; i++) {
+          cov[i][i] = a * a;
+        }
+      }
+      pe = new PoseError(corr.camera(), new double[6], cov);
+    } else {
+      FlightErrors errors = flightErrors();
+      pe = new PoseError(photo.camera(), errors.error(photoId), errors.covariance(photoId));
+    }
+    poseErrors.put(photoId, pe);
+    return pe;
+  }
+
+  /**
+   * The covariance of a triangulated point (ENU, 3 × 3): from its marks, each with the marks'
+   * variance plus its photo's pose error's through the Jacobian, the photos taken as independent
+   * (which overstates it where their errors are shared); null when the marks do not fix it.
+   */
+  private double[][] pointCovariance(String pointId, Vec3 x) {
+    double[][] info = new double[3][3];
+    double markVar = options.markSigmaPx() * options.markSigmaPx();
+    for (Mark m : marksByPoint.getOrDefault(pointId, List.of())) {
+      PoseError pe = poseError(m.photoId());
+      CameraModel cam = FlightErrors.apply(pe.base(), pe.error());
+      double[][] je = FlightErrors.jacobian(pe.base(), pe.error(), x);
+      double[][] jx = pointJacobian(cam, x);
+      if (je == null || jx == null) {
+        continue;
+      }
+      double[][] k = propagate(je, pe.covariance());
+      k[0][0] += markVar;
+      k[1][1] += markVar;
+      double det = k[0][0] * k[1][1] - k[0][1] * k[1][0];
+      double[][] kInv = {{k[1][1] / det, -k[0][1] / det}, {-k[1][0] / det, k[0][0] / det}};
+      for (int a = 0; a < 3; a++) {
+        for (int b = 0; b < 3; b++) {
+          for (int r = 0; r < 2; r++) {
+            for (int q = 0; q < 2; q++) {
+              info[a][b] += jx[r][a] * kInv[r][q] * jx[q][b];
+            }
+          }
+        }
+      }
+    }
+    double[][] l = Linear.cholesky(info);
+    if (l == null) {
+      return null;
+    }
+    double[][] cov = new double[3][3];
+    for (int q = 0; q < 3; q++) {
+      double[] unit = new double[3];
+      unit[q] = 1;
+      double[] col = Linear.choleskySolve(l, unit);
+      for (int i = 0; i < 3; i++) {
+        cov[i][q] = col[i];
+      }
+    }
+    return cov;
+  }
+
+  /** d(pixel)/d(point) on {@code cam} at {@code x}, 2 × 3, by central differences. */
+  private static double[][] pointJacobian(CameraModel cam, Vec3 x) {
+    double step = 1e-3;
+    double[][] j = new double[2][3];
+    for (int i = 0; i < 3; i++) {
+      Vec3 d = new Vec3(i == 0 ? step : 0, i == 1 ? step : 0, i == 2 ? step : 0);
+      ImagePoint hp = cam.projectOrNull(x.plus(d));
+      ImagePoint hm = cam.projectOrNull(x.minus(d));
+      if (hp == null || hm == null) {
+        return null;
+      }
+      j[0][i] = (hp.x() - hm.x()) / (2 * step);
+      j[1][i] = (hp.y() - hm.y()) / (2 * step);
+    }
+    return j;
+  }
+
+  /** {@code j c jᵀ}. */
+  private static double[][] propagate(double[][] j, double[][] c) {
+    int n = j.length;
+    int m = c.length;
+    double[][] out = new double[n][n];
+    for (int r = 0; r < n; r++) {
+      for (int q = 0; q < n; q++) {
+        double sum = 0;
+        for (int a = 0; a < m; a++) {
+          for (int b = 0; b < m; b++) {
+            sum += j[r][a] * c[a][b] * j[q][b];
+          }
+        }
+        out[r][q] = sum;
+      }
+    }
+    return out;
   }
 
   /** The photo's marks of surveyed points, stored-image pixels. */

@@ -151,6 +151,49 @@ public final class PoseCorrection {
     return new Result(shifted, Kind.SHIFT, rms(shifted, controls), 0);
   }
 
+  /**
+   * The covariance of the pose error left in {@code corrected}, a camera corrected from {@code
+   * controls} by {@link #correct} (full pose): the inverse of the Gauss–Newton normal matrix of
+   * the marks and the prior at the corrected pose (Laplace), 6 × 6, for an error that shifts the
+   * centre (ENU metres) and turns the camera about its own axes (radians), as {@link
+   * FlightErrors} takes it. Null when the marks and the prior do not fix the pose.
+   */
+  public static double[][] covariance(CameraModel corrected, List<Control> controls,
+      Options options) {
+    double[][] normal = new double[6][6];
+    double wMark = 1 / (options.markSigmaPx() * options.markSigmaPx());
+    double sa = Math.toRadians(options.attitudeSigmaDeg());
+    double[] prior = {options.horizontalSigmaM(), options.horizontalSigmaM(),
+        options.verticalSigmaM(), sa, sa, sa};
+    for (int k = 0; k < 6; k++) {
+      normal[k][k] = 1 / (prior[k] * prior[k]);
+    }
+    double[] zero = new double[6];
+    for (Control c : controls) {
+      double[][] j = FlightErrors.jacobian(corrected, zero, c.point());
+      if (j == null) {
+        continue;
+      }
+      for (double[] row : j) {
+        Linear.accumulate(normal, new double[6], row, 0, wMark);
+      }
+    }
+    double[][] l = Linear.cholesky(normal);
+    if (l == null) {
+      return null;
+    }
+    double[][] cov = new double[6][6];
+    for (int q = 0; q < 6; q++) {
+      double[] unit = new double[6];
+      unit[q] = 1;
+      double[] col = Linear.choleskySolve(l, unit);
+      for (int i = 0; i < 6; i++) {
+        cov[i][q] = col[i];
+      }
+    }
+    return cov;
+  }
+
   private static Result fullPose(CameraModel prior, List<Control> controls, Options o) {
     Pose p0 = prior.pose();
     Intrinsics in = prior.intrinsics();

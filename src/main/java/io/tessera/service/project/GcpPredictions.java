@@ -65,10 +65,13 @@ public final class GcpPredictions {
    * @param poseSource where the camera came from
    * @param mark the point's mark on the photo, or null
    * @param note why there is no prediction, or null
+   * @param searchRadiusPx the radius about {@code pixel} that should hold the point with about
+   *     95 % probability (displayed pixels, {@link GcpPredictor.Prediction#searchRadiusPx}), or
+   *     null without a prediction or when it cannot be stated
    */
   public record PhotoPrediction(ProjectPhoto photo, ImagePoint pixel, Double distanceFromCentrePx,
       GcpPredictor.PointBasis basis, PoseCorrection.Kind correction, PoseSource poseSource,
-      Mark mark, String note) {}
+      Mark mark, String note, Double searchRadiusPx) {}
 
   private record Camera(CameraExif exif, String problem) {}
 
@@ -184,7 +187,8 @@ public final class GcpPredictions {
     for (GcpPredictor.Prediction pr : predictor.predict(name)) {
       long id = Long.parseLong(pr.photoId());
       out.add(new PhotoPrediction(byId.get(id), pr.pixel(), pr.distanceFromCentrePx(),
-          pr.point(), pr.pose(), sources.get(id), targetMarks.remove(id), null));
+          pr.point(), pr.pose(), sources.get(id), targetMarks.remove(id), null,
+          Double.isFinite(pr.searchRadiusPx()) ? pr.searchRadiusPx() : null));
       byId.remove(id);
     }
     // photos without a camera: those that already mark the point first, to review them
@@ -194,13 +198,13 @@ public final class GcpPredictions {
         .toList();
     for (ProjectPhoto photo : unposed) {
       out.add(new PhotoPrediction(photo, null, null, null, null, PoseSource.NONE,
-          targetMarks.remove(photo.id()), problems.get(photo.id())));
+          targetMarks.remove(photo.id()), problems.get(photo.id()), null));
     }
     for (Mark m : targetMarks.values()) {
       // marked where the camera says the point is not: the user knows better
       out.add(new PhotoPrediction(byId.get(m.photoId()), null, null, null, null,
           sources.getOrDefault(m.photoId(), PoseSource.NONE), m,
-          "the prediction falls outside this photo"));
+          "the prediction falls outside this photo", null));
     }
     return out;
   }

@@ -431,15 +431,28 @@ public final class MarkingWorkspace {
     return p.x() == null ? null : new Point2D(p.x(), p.y());
   }
 
+  /** The search circle's smallest radius, image pixels: a target must show in it. */
+  static final double MIN_SEARCH_RADIUS_PX = 12;
+  /** The search circle's largest radius, as a share of the image diagonal. */
+  static final double MAX_SEARCH_RADIUS_OF_DIAGONAL = 0.25;
+
   /**
-   * The search circle's radius, image pixels: wide where the camera is only the photo's GPS and
-   * attitude (hundreds of pixels off, see bench/gcp-prediction), tight once marks pinned it.
+   * The search circle's radius, image pixels: the service's {@code search_radius_px} (the radius
+   * that should hold the point with about 95 % probability, from the uncertainty of the photo's
+   * camera), kept between {@link #MIN_SEARCH_RADIUS_PX} and {@link
+   * #MAX_SEARCH_RADIUS_OF_DIAGONAL} of the diagonal. From a service that gives none, a guess:
+   * wide where the camera is only the photo's GPS and attitude, tight once marks pinned it.
    */
   static double searchRadius(PredictionDto p) {
     double diagonal = Math.hypot(p.width(), p.height());
+    Double r = p.searchRadiusPx();
+    if (r != null && Double.isFinite(r) && r > 0) {
+      return Math.max(MIN_SEARCH_RADIUS_PX,
+          Math.min(r, MAX_SEARCH_RADIUS_OF_DIAGONAL * diagonal));
+    }
     boolean pinned = "full_pose".equals(p.correction()) || "marks".equals(p.poseSource())
         || "triangulated".equals(p.basis());
-    return Math.max(12, diagonal * (pinned ? 0.006 : 0.05));
+    return Math.max(MIN_SEARCH_RADIUS_PX, diagonal * (pinned ? 0.006 : 0.05));
   }
 
   /** Space: the prediction (or the mark) at the view's centre, zoomed in. */

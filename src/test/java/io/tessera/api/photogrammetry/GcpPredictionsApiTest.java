@@ -170,6 +170,97 @@ class GcpPredictionsApiTest {
     assertThat(worst).isLessThan(0.05);
   }
 
+  @Test
+  void everyPredictionHasASearchRadiusAndMarksThatAgreeShrinkIt() throws Exception {
+    // four DJI photos 80 m over flat ground, 15 m apart, looking straight down; five GCPs under
+    // them (the ground at the GPS altitude minus 80 m)
+    String crs = "EPSG:32633";
+    RawResponse created = api.raw("POST", "/project/api/v3/projects/", "application/json",
+        ("{\"name\": \"radius\", \"coordinate_system\": \"" + crs + "\"}")
+            .getBytes(StandardCharsets.UTF_8));
+    long id = json(created).path("id").asLong();
+    String base = "/project/api/v3/projects/" + id;
+    double lon0 = 15.0686;
+    double lat0 = 59.3293;
+    double mPerDegLat = 111_320;
+    double mPerDegLon = 111_320 * Math.cos(Math.toRadians(lat0));
+    String xmp = io.tessera.core.camera.TestPhotos.xmp("drone-dji",
+        "http://www.dji.com/drone-dji/1.0/", "GimbalRollDegree", "+0.00",
+        "GimbalYawDegree", "+0.00", "GimbalPitchDegree", "-90.00");
+    List<TesseraClient.FilePart> files = new java.util.ArrayList<>();
+    double[][] at = {{0, 0}, {15, 0}, {0, 15}, {15, 15}};
+    for (int i = 0; i < at.length; i++) {
+      Path f = dir.resolve("DJI_000" + (i + 1) + ".JPG");
+      Files.write(f, io.tessera.core.camera.TestPhotos.jpeg(547, 365,
+          new io.tessera.core.camera.TestPhotos.Exif("DJI", "FC6310", 8.8, 24, 5472, null,
+              lon0 + at[i][0] / mPerDegLon, lat0 + at[i][1] / mPerDegLat, 126.5), xmp));
+      files.add(new TesseraClient.FilePart("file", f, "image/jpeg"));
+    }
+    JsonNode uploaded = svc.desktop().json().valueToTree(
+        api.postMultipart(base + "/photos/", Map.of(), files, List.class));
+    io.tessera.core.crs.CrsTransform toUtm = io.tessera.core.crs.Crs.parse("EPSG:4326")
+        .transformTo(io.tessera.core.crs.Crs.parse(crs));
+    double[][] gcps = {{7, 8}, {-5, 3}, {20, 5}, {3, 20}, {12, -4}};
+    StringBuilder body = new StringBuilder("{\"gcps\": [");
+    for (int i = 0; i < gcps.length; i++) {
+      var u = toUtm.apply(new io.tessera.core.crs.Position(lon0 + gcps[i][0] / mPerDegLon,
+          lat0 + gcps[i][1] / mPerDegLat, 46.5));
+      body.append(String.format(Locale.ROOT,
+          "{\"name\": \"g%d\", \"x\": %.3f, \"y\": %.3f, \"z\": 46.5}%s", i, u.x(), u.y(),
+          i < gcps.length - 1 ? "," : ""));
+    }
+    body.append("]}");
+    RawResponse registered = api.raw("POST", base + "/gcp/register/", "application/json",
+        body.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+
+    Map<String, Map<String, JsonNode>> before = new java.util.TreeMap<>();
+    for (int i = 0; i < gcps.length; i++) {
+      Map<String, JsonNode> byPhoto = new java.util.TreeMap<>();
+      for (JsonNode p : predictions(id, "g" + i)) {
+        assertThat(p.path("correction").asText()).isEqualTo("none");
+        assertThat(p.path("search_radius_px").isNumber()).as(p.toString()).isTrue();
+        assertThat(p.path("search_radius_px").asDouble()).isPositive();
+        byPhoto.put(p.path("photo").asText(), p);
+      }
+      assertThat(byPhoto).as("g" + i).hasSize(4);
+      before.put("g" + i, byPhoto);
+    }
+    // g0 and g1 marked on the first three photos, each 5 px right of and 3 px above its
+    // prediction: the same error on every photo, as a flight's GPS offset gives
+    List<String> keys = new java.util.ArrayList<>();
+    uploaded.forEach(u -> keys.add(u.path("s3_key").asText()));
+    StringBuilder marks = new StringBuilder("{\"marks\": [");
+    for (String g : List.of("g0", "g1")) {
+      for (String key : keys.subList(0, 3)) {
+        JsonNode p = before.get(g).get(key);
+        marks.append(String.format(Locale.ROOT,
+            "{\"gcp\": \"%s\", \"photo\": \"%s\", \"x\": %.3f, \"y\": %.3f},", g, key,
+            p.path("x").asDouble() + 5, p.path("y").asDouble() - 3));
+      }
+    }
+    marks.setLength(marks.length() - 1);
+    marks.append("]}");
+    RawResponse marked = api.raw("POST", base + "/mark/register/", "application/json",
+        marks.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(marked.status()).as(marked.text()).isEqualTo(201);
+
+    for (String g : List.of("g2", "g3", "g4")) {
+      for (JsonNode p : predictions(id, g)) {
+        String key = p.path("photo").asText();
+        double was = before.get(g).get(key).path("search_radius_px").asDouble();
+        double now = p.path("search_radius_px").asDouble();
+        System.out.printf(Locale.ROOT, "%s on %s (%s): search radius %.1f px, was %.1f px%n",
+            g, key.substring(key.lastIndexOf('/') + 1), p.path("correction").asText(), now, was);
+        assertThat(now).as(g + " on " + key).isPositive().isLessThan(was / 2);
+        // the shared error moved the prediction too: the 5 px, 3 px offset is within the radius
+        double dx = p.path("x").asDouble() - before.get(g).get(key).path("x").asDouble();
+        double dy = p.path("y").asDouble() - before.get(g).get(key).path("y").asDouble();
+        assertThat(Math.hypot(dx - 5, dy + 3)).isLessThan(now);
+      }
+    }
+  }
+
   static byte[] multipart(byte[] file, String name) throws IOException {
     var out = new java.io.ByteArrayOutputStream();
     out.write(("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name

@@ -147,8 +147,10 @@ public final class TiePointRoutes {
         Route.get(P + "/gcp/{name}/predictions/").tag(TAG)
             .summary("Where a GCP (or MTP) should show on each photo, for marking: predicted"
                 + " pixel (displayed pixels from the top-left corner), distance from the image"
-                + " centre, basis and the existing mark; nearest the centre first, then photos"
-                + " whose camera is unknown (no prediction, with the reason)")
+                + " centre, basis, the search radius that should hold the point with about 95 %"
+                + " probability (search_radius_px, displayed pixels) and the existing mark;"
+                + " nearest the centre first, then photos whose camera is unknown (no"
+                + " prediction, with the reason)")
             .responses(Map.of(200, "{gcp, predictions}", 404, "No such tie point"))
             .handle(c -> c.json(new Predictions(c.pathParam("name"),
                 ctx.gcpPredictions().predict(principal(c), id(c), c.pathParam("name")).stream()
@@ -350,7 +352,7 @@ public final class TiePointRoutes {
         p.basis() == null ? null : p.basis().name().toLowerCase(Locale.ROOT),
         p.correction() == null ? null : p.correction().name().toLowerCase(Locale.ROOT),
         p.poseSource().name().toLowerCase(Locale.ROOT), p.mark() == null ? null : mark(p.mark()),
-        p.note());
+        p.note(), p.searchRadiusPx());
   }
 
   private static MarkDto mark(Mark m) {
