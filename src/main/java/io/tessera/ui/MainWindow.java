@@ -6,6 +6,7 @@ import io.tessera.client.MissionsClient;
 import io.tessera.core.geo.LonLat;
 import io.tessera.ui.annotate.AnnotationWorkspace;
 import java.util.List;
+import java.util.function.Supplier;
 import io.tessera.ui.annotate.AnnotationItem;
 import javafx.collections.ListChangeListener;
 import io.tessera.ui.image.ImagePane;
@@ -526,9 +527,24 @@ public final class MainWindow {
 
   private Node centre() {
     for (CentrePane pane : CentrePane.values()) {
-      Tab tab = new Tab(pane.title(), pane == CentrePane.MAP ? mapTabContent()
-          : pane == CentrePane.SCENE3D ? scene3dTabContent()
-          : pane == CentrePane.IMAGE ? marking.imageTab() : content(pane));
+      Tab tab = new Tab(pane.title());
+      Supplier<Node> content = pane == CentrePane.MAP ? this::mapTabContent
+          : pane == CentrePane.SCENE3D ? this::scene3dTabContent : marking::imageTab;
+      // A tab's content joins the scene when the tab is first shown: styling and skinning every
+      // hidden pane's controls would hold the first frame back (~0.4 s on two cores).
+      if (pane == viewModel.selectedPaneProperty().get()) {
+        tab.setContent(content.get());
+      } else {
+        tab.selectedProperty().addListener(new javafx.beans.InvalidationListener() {
+          @Override
+          public void invalidated(javafx.beans.Observable o) {
+            if (tab.isSelected()) {
+              tab.selectedProperty().removeListener(this);
+              tab.setContent(content.get());
+            }
+          }
+        });
+      }
       tab.setId(tabId(pane));
       tab.setClosable(false);
       tab.setTooltip(new Tooltip(pane.title() + " (Ctrl+" + (pane.ordinal() + 1) + ")"));
@@ -629,6 +645,37 @@ public final class MainWindow {
     content(viewModel.selectedPaneProperty().get()).requestFocus();
   }
 
+  /**
+   * Puts {@code page} into {@code pages} (in {@code order}) the first time {@code shown} is true:
+   * like a hidden tab, an inspector page nobody has opened yet would cost the first frame its
+   * styling.
+   */
+  private static void attachWhenShown(StackPane pages, Node page, List<Node> order,
+      javafx.beans.value.ObservableBooleanValue shown) {
+    Runnable attach = () -> {
+      int at = 0;
+      for (Node n : pages.getChildren()) {
+        if (order.indexOf(n) < order.indexOf(page)) {
+          at++;
+        }
+      }
+      pages.getChildren().add(at, page);
+    };
+    if (shown.get()) {
+      attach.run();
+      return;
+    }
+    shown.addListener(new javafx.beans.InvalidationListener() {
+      @Override
+      public void invalidated(javafx.beans.Observable o) {
+        if (shown.get()) {
+          shown.removeListener(this);
+          attach.run();
+        }
+      }
+    });
+  }
+
   private Node inspector() {
     Label title = new Label("Nothing selected");
     title.setId("inspectorTitle");
@@ -648,8 +695,11 @@ public final class MainWindow {
         .or(annotations.inspectorShowingProperty()).or(volumes.activeProperty()).not());
     Node volumePage = volumes.inspector();
     volumePage.visibleProperty().bind(volumes.activeProperty());
-    StackPane pages = new StackPane(body, missions.inspector(), annotations.inspector(),
-        volumePage);
+    StackPane pages = new StackPane(body);
+    List<Node> order = List.of(body, missions.inspector(), annotations.inspector(), volumePage);
+    attachWhenShown(pages, missions.inspector(), order, missions.inspectorShowingProperty());
+    attachWhenShown(pages, annotations.inspector(), order, annotations.inspectorShowingProperty());
+    attachWhenShown(pages, volumePage, order, volumes.activeProperty());
     StackPane.setAlignment(body, Pos.TOP_LEFT);
     body.setMaxHeight(Region.USE_PREF_SIZE);
     VBox.setVgrow(pages, Priority.ALWAYS);
