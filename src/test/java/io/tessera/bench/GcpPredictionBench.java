@@ -125,7 +125,7 @@ public final class GcpPredictionBench {
    * The lines of one run, (c) split by the number of marks on the photo (3, 4, ≥ 5), and the
    * evidence's mean weight of each split over the GCPs of (b).
    */
-  record Result(Stats a, Stats b, Stats bKnown, Stats c, Stats[] cByMarks,
+  record Result(Stats a, Stats b, Stats bKnown, Stats bMore, Stats c, Stats[] cByMarks,
       Map<FlightErrors.Split, Double> splitWeights, int photos, int gcps, double meanGsdCm) {}
 
   public static void main(String[] args) {
@@ -294,6 +294,27 @@ public final class GcpPredictionBench {
     int n = weighed;
     splitWeights.replaceAll((k, w) -> w / n);
 
+    // (b+) as a user goes on: 2 marks of the GCP and 2 of each of the 2 GCPs nearest it
+    List<Double> ebMore = new ArrayList<>();
+    List<Double> rbMore = new ArrayList<>();
+    int missedBMore = 0;
+    for (String g : gcps.keySet()) {
+      List<Mark> mine = firstTwo(g, ranked, visible, marks);
+      if (mine.size() < 2) {
+        continue;
+      }
+      Vec3 at = gcps.get(g);
+      List<Mark> more = new ArrayList<>(mine);
+      gcps.keySet().stream().filter(o -> !o.equals(g))
+          .map(o -> firstTwo(o, ranked, visible, marks)).filter(m -> m.size() == 2)
+          .sorted(java.util.Comparator.comparingDouble(
+              m -> gcps.get(m.get(0).pointId()).minus(at).norm()))
+          .limit(2).forEach(more::addAll);
+      GcpPredictor after = GcpPredictor.of(photos, gcps, more, options);
+      missedBMore += collect(after.predict(g), visible.get(g),
+          mine.stream().map(Mark::photoId).toList(), ebMore, rbMore);
+    }
+
     // (c) after three or more marked GCPs on the photo: each GCP predicted from the others' marks
     List<Double> ec = new ArrayList<>();
     List<Double> rc = new ArrayList<>();
@@ -329,7 +350,8 @@ public final class GcpPredictionBench {
     }
     Stats[] byMarks = ecByMarks.stream().map(l -> Stats.of(l, 0)).toArray(Stats[]::new);
     return new Result(Stats.of(ea, ra, missedA), Stats.of(eb, rb, missedB),
-        Stats.of(ebKnown, rbKnown, missedBKnown), Stats.of(ec, rc, missedC), byMarks, splitWeights,
+        Stats.of(ebKnown, rbKnown, missedBKnown), Stats.of(ebMore, rbMore, missedBMore),
+        Stats.of(ec, rc, missedC), byMarks, splitWeights,
         truth.size(), gcps.size(), 100 * gsd / truth.size());
   }
 
@@ -337,6 +359,13 @@ public final class GcpPredictionBench {
    * Adds the error and the search radius of every prediction on a photo that really shows the
    * GCP (except photos in {@code skip}) and returns how many such photos got no prediction.
    */
+  /** The marks a user places first for {@code g}: on the first two photos offered that show it. */
+  private static List<Mark> firstTwo(String g, Map<String, List<Prediction>> ranked,
+      Map<String, Map<String, ImagePoint>> visible, Map<String, Map<String, ImagePoint>> marks) {
+    return ranked.get(g).stream().map(Prediction::photoId).filter(visible.get(g)::containsKey)
+        .limit(2).map(p -> new Mark(p, g, marks.get(g).get(p))).toList();
+  }
+
   private static int collect(List<Prediction> ps, Map<String, ImagePoint> seen, List<String> skip,
       List<Double> errors, List<Double> radii) {
     Map<String, Prediction> byPhoto = new HashMap<>();
@@ -395,6 +424,7 @@ public final class GcpPredictionBench {
     line("(a) GPS/attitude poses (anchor)", r.a(), r.a(), "");
     line("(b) after 2 marks of the GCP", r.b(), r.a(), "median ≤ 15 px");
     line("(b*) 2 marks, noise split known", r.bKnown(), r.a(), "median ≤ 15 px");
+    line("(b+) + 2 marks on 2 GCPs nearby", r.bMore(), r.a(), "");
     line("(c) after ≥ 3 marked GCPs per photo", r.c(), r.a(), "median ≤ 3 px");
     String[] label = {"3", "4", "≥ 5"};
     StringBuilder by = new StringBuilder("#   (c) by marks on the photo:");
