@@ -96,9 +96,11 @@ public record TerrainMesh(float[] points, float[] normals, float[] texCoords, in
         }
       }
     }
-    // Skirts: each edge vertex again, lowered; quads between an edge and its lowered copy.
-    double depth = (grid.max() - grid.min()) * exaggeration * 0.5
-        + grid.step() * src.pixelSize() * 2;
+    // Skirts: each edge vertex again, lowered; quads between an edge and its lowered copy. A
+    // crack between this tile and a neighbour of another level is at most about the height
+    // change between two edge samples, so that (and a cell's width, for what lies between
+    // samples) is how deep a skirt hangs: deeper ones show as teeth below the DSM's own border,
+    // where the inner edges' skirts meet it.
     int[][] edges = new int[4][n];
     for (int k = 0; k < n; k++) {
       edges[0][k] = k; // top row
@@ -106,12 +108,25 @@ public record TerrainMesh(float[] points, float[] normals, float[] texCoords, in
       edges[2][k] = k * n; // left column
       edges[3][k] = k * n + lastCol; // right column
     }
+    double[] depths = new double[4];
+    for (int e = 0; e < 4; e++) {
+      double step = 0;
+      for (int k = 0; k < n - 1; k++) {
+        int a = edges[e][k];
+        int b = edges[e][k + 1];
+        if (valid[a] && valid[b]) {
+          step = Math.max(step, Math.abs(p[a * 3 + 1] - p[b * 3 + 1]));
+        }
+      }
+      depths[e] = 1.5 * step + grid.step() * src.pixelSize() * 0.5;
+    }
     // the DSM's own border needs none: nothing lies beyond it to crack against
     boolean[] inner = {rows[0] > 0, rows[lastRow] < src.height() - 1, cols[0] > 0,
       cols[lastCol] < src.width() - 1};
     int next = skirtBase;
     for (int e = 0; e < 4; e++) {
       int[] edge = edges[e];
+      double depth = depths[e];
       int first = next;
       for (int k = 0; k < n; k++) {
         int v = edge[k];
