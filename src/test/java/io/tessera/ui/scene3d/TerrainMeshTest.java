@@ -75,4 +75,29 @@ class TerrainMeshTest {
     }
     assertThat((double) root.height(8, 8)).isCloseTo(sum / block.length, within(1e-3));
   }
+
+  @Test
+  void skirtsHangAsDeepAsTheirEdgeClimbsNotHalfTheRelief() throws Exception {
+    TerrainSource src = TerrainSource.of(Hills.dsm(300, 1, 0, 0));
+    TileKey leaf = new TileKey(src.leafLevel(), 0, 0);
+    TileGrid grid = src.read(leaf);
+    TerrainMesh mesh = TerrainMesh.build(src, grid, 3, TerrainMesh.Texturing.ELEVATION_RAMP);
+    int n = grid.size();
+    float[] p = mesh.points();
+    // the right column: an inner edge of the tile (the DSM goes on to its east)
+    double climb = 0;
+    for (int k = 0; k < n - 1; k++) {
+      float here = p[(k * n + n - 1) * 3 + 1];
+      float below = p[((k + 1) * n + n - 1) * 3 + 1];
+      climb = Math.max(climb, Math.abs(here - below));
+    }
+    int first = n * n + 3 * n;
+    for (int k = 0; k < n; k++) {
+      double drop = p[(first + k) * 3 + 1] - p[(k * n + n - 1) * 3 + 1];
+      assertThat(drop).isGreaterThanOrEqualTo(climb)
+          .isCloseTo(1.5 * climb + 0.5 * src.pixelSize(), within(1e-3));
+    }
+    double relief = (grid.max() - grid.min()) * 3;
+    assertThat(1.5 * climb + 0.5 * src.pixelSize()).isLessThan(relief / 4);
+  }
 }
