@@ -5,6 +5,7 @@ import io.tessera.client.DeepZoomClient;
 import io.tessera.client.MissionsClient;
 import io.tessera.core.geo.LonLat;
 import io.tessera.ui.annotate.AnnotationWorkspace;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import io.tessera.ui.annotate.AnnotationItem;
@@ -21,6 +22,7 @@ import io.tessera.api.dto.PhotogrammetryDtos.ProjectDto;
 import io.tessera.client.ProjectsClient;
 import io.tessera.ui.marking.MarkingViewModel;
 import io.tessera.ui.marking.MarkingWorkspace;
+import io.tessera.ui.mission.MissionDrawViewModel;
 import io.tessera.ui.mission.MissionWorkspace;
 import io.tessera.ui.project.ProjectWorkspace;
 import io.tessera.ui.project.ProjectsViewModel;
@@ -38,6 +40,8 @@ import java.util.concurrent.Callable;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.Observable;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -107,6 +111,8 @@ public final class MainWindow {
   private final AnnotationWorkspace annotations;
   private final TreeView<String> projectTree = new TreeView<>();
   private final TabPane tabs = new TabPane();
+  /** Ctrl+Shift+Z: Redo in the document being edited (set with the Edit menu). */
+  private Runnable redoInEditedDocument = () -> { };
   private final SplitPane split = new SplitPane();
   private final BorderPane root = new BorderPane();
   private final Timeline poller;
@@ -241,7 +247,8 @@ public final class MainWindow {
     Scene scene = new Scene(root, bounds.getWidth(), bounds.getHeight());
     scene.getStylesheets().add(stylesheet());
     stage.setScene(scene);
-    scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+Z"), this::redo);
+    scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+Z"),
+        () -> redoInEditedDocument.run());
     missions.installReviewKeys(scene, () -> viewModel.selectedPaneProperty().get() != CentrePane.SCENE3D);
     stage.setTitle("Tessera");
     stage.getIcons().setAll(AppIcons.load());
@@ -340,13 +347,57 @@ public final class MainWindow {
     return annotations;
   }
 
-  /** Redoes in the document being edited: an annotation's, else the missions'. */
-  private void redo() {
-    if (annotations.activeBinding().get()) {
-      annotations.redo();
-    } else {
-      missions.redo();
-    }
+  /**
+   * One tool's edit history as the Edit menu sees it.
+   *
+   * @param active whether this tool is the document being edited now
+   * @param undoName what Undo would undo ("Move Vertex"), empty when nothing
+   */
+  private record History(java.util.function.BooleanSupplier active,
+      java.util.function.BooleanSupplier canUndo, java.util.function.BooleanSupplier canRedo,
+      Supplier<String> undoName, Supplier<String> redoName, Runnable undo, Runnable redo,
+      List<Observable> dependencies) {}
+
+  /**
+   * The tools' histories, the first active one taking Undo and Redo: GCP marks while the marking
+   * workflow shows in the Image tab, the volume polygon while it is drawn or edited, the
+   * annotations once one is engaged, else the missions (draft shape, review decisions).
+   */
+  private List<History> histories() {
+    var mark = marking.viewModel();
+    BooleanBinding marks = marking.activeProperty()
+        .and(viewModel.selectedPaneProperty().isEqualTo(CentrePane.IMAGE));
+    var volumeShape = volumes.shape();
+    BooleanBinding volume = volumes.activeProperty()
+        .and(volumeShape.phaseProperty().isNotEqualTo(MissionDrawViewModel.Phase.IDLE));
+    BooleanBinding annotating = annotations.activeBinding();
+    return List.of(
+        new History(marks::get, mark.canUndoProperty()::get, mark.canRedoProperty()::get,
+            () -> mark.canUndoProperty().get() ? "Mark" : "",
+            () -> mark.canRedoProperty().get() ? "Mark" : "", mark::undo, mark::redo,
+            List.of(marks, mark.canUndoProperty(), mark.canRedoProperty())),
+        new History(volume::get, () -> !volumeShape.undoNameProperty().get().isEmpty(),
+            () -> !volumeShape.redoNameProperty().get().isEmpty(),
+            volumeShape.undoNameProperty()::get, volumeShape.redoNameProperty()::get,
+            volumeShape::undo, volumeShape::redo,
+            List.of(volume, volumeShape.undoNameProperty(), volumeShape.redoNameProperty())),
+        new History(annotating::get, annotations.canUndoBinding()::get,
+            annotations.canRedoBinding()::get, historyName(annotations.undoTextBinding(), "Undo"),
+            historyName(annotations.redoTextBinding(), "Redo"), annotations::undo,
+            annotations::redo, List.of(annotating, annotations.canUndoBinding(),
+                annotations.canRedoBinding(), annotations.undoTextBinding(),
+                annotations.redoTextBinding())),
+        new History(() -> true, missions.canUndoBinding()::get, missions.canRedoBinding()::get,
+            historyName(missions.undoTextBinding(), "Undo"),
+            historyName(missions.redoTextBinding(), "Redo"), missions::undo, missions::redo,
+            List.of(missions.canUndoBinding(), missions.canRedoBinding(),
+                missions.undoTextBinding(), missions.redoTextBinding())));
+  }
+
+  /** "Move Vertex" from a menu text "Undo Move Vertex". */
+  private static Supplier<String> historyName(javafx.beans.binding.StringBinding text,
+      String verb) {
+    return () -> text.get().substring(verb.length()).strip();
   }
 
   /** Who imports photos from this desktop, as the missions API's {@code zoomer_id}. */
@@ -377,28 +428,30 @@ public final class MainWindow {
     share.setOnAction(e -> shareImage());
     Menu file = new Menu("File", null, open, share, new SeparatorMenuItem(), preferences, apiAccess, new SeparatorMenuItem(), quit);
 
+    // One Undo and one Redo for every tool (UX.md): the first history that is active takes them
+    List<History> histories = histories();
+    List<Observable> all = new ArrayList<>();
+    histories.forEach(h -> all.addAll(h.dependencies()));
+    Observable[] deps = all.toArray(Observable[]::new);
+    Supplier<History> current = () -> histories.stream().filter(h -> h.active().getAsBoolean())
+        .findFirst().orElseThrow();
     MenuItem undo = new MenuItem("Undo");
     undo.setId("undoMenu");
     undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
-    undo.textProperty().bind(Bindings.when(annotations.activeBinding())
-        .then(annotations.undoTextBinding()).otherwise(missions.undoTextBinding()));
-    undo.disableProperty().bind(Bindings.when(annotations.activeBinding())
-        .then(annotations.canUndoBinding()).otherwise(missions.canUndoBinding()).not());
-    undo.setOnAction(e -> {
-      if (annotations.activeBinding().get()) {
-        annotations.undo();
-      } else {
-        missions.undo();
-      }
-    });
+    undo.textProperty().bind(Bindings.createStringBinding(
+        () -> ("Undo " + current.get().undoName().get()).strip(), deps));
+    undo.disableProperty().bind(Bindings.createBooleanBinding(
+        () -> !current.get().canUndo().getAsBoolean(), deps));
+    undo.setOnAction(e -> current.get().undo().run());
     MenuItem redo = new MenuItem("Redo");
     redo.setId("redoMenu");
     redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Y"));
-    redo.textProperty().bind(Bindings.when(annotations.activeBinding())
-        .then(annotations.redoTextBinding()).otherwise(missions.redoTextBinding()));
-    redo.disableProperty().bind(Bindings.when(annotations.activeBinding())
-        .then(annotations.canRedoBinding()).otherwise(missions.canRedoBinding()).not());
-    redo.setOnAction(e -> redo());
+    redo.textProperty().bind(Bindings.createStringBinding(
+        () -> ("Redo " + current.get().redoName().get()).strip(), deps));
+    redo.disableProperty().bind(Bindings.createBooleanBinding(
+        () -> !current.get().canRedo().getAsBoolean(), deps));
+    redo.setOnAction(e -> current.get().redo().run());
+    redoInEditedDocument = () -> current.get().redo().run();
     Menu edit = new Menu("Edit", null, undo, redo);
 
     MenuItem drawMission = new MenuItem("Draw Mission");

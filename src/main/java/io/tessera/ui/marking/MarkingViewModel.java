@@ -170,14 +170,18 @@ public final class MarkingViewModel {
     String keep = keepPhoto != null ? keepPhoto
         : selectedPhoto.get() == null ? null : selectedPhoto.get().photo();
     boolean sameGcp = !photos.isEmpty() && keepPhoto != null;
+    PredictionDto asked = selectedPhoto.get();
     busy.set(true);
     executor.run(() -> client.predictions(p.id(), g.name()), r -> {
       busy.set(false);
       if (selectedGcp.get() == null || !selectedGcp.get().name().equals(r.gcp())) {
         return;
       }
+      // a photo the user went to (N, P, a click) while this was asked for stays selected
+      PredictionDto now = selectedPhoto.get();
+      String stay = sameGcp && now != null && now != asked ? now.photo() : keep;
       photos.setAll(r.predictions());
-      PredictionDto pick = photos.stream().filter(x -> sameGcp && x.photo().equals(keep))
+      PredictionDto pick = photos.stream().filter(x -> sameGcp && x.photo().equals(stay))
           .findFirst().orElse(photos.isEmpty() ? null : photos.get(0));
       selectedPhoto.set(pick);
       updateCurrentMark();

@@ -12,6 +12,7 @@ import io.tessera.ui.map.MapView;
 import io.tessera.ui.mission.MissionDrawLayer;
 import io.tessera.ui.mission.MissionDrawViewModel.Phase;
 import io.tessera.ui.mission.MissionFormat;
+import io.tessera.ui.mission.MissionDrawViewModel;
 import io.tessera.ui.project.ProjectsViewModel;
 import io.tessera.ui.task.TaskExecutor;
 import io.tessera.ui.volume.VolumeOverlay.Tint;
@@ -181,6 +182,11 @@ public final class VolumeWorkspace {
   }
 
   /** Whether the current project has an imported DSM to measure on. */
+  /** The polygon being drawn or edited, with its undo history (the Edit menu's while active). */
+  public MissionDrawViewModel shape() {
+    return vm.shape();
+  }
+
   public ReadOnlyBooleanProperty availableProperty() {
     return available.getReadOnlyProperty();
   }

@@ -151,6 +151,22 @@ class MarkingWorkflowTest {
     WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> gcp01Mark().isEmpty());
     robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
     WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> gcp01Mark().isPresent());
+    // the Edit menu acts on the marks too, not on another tool's history
+    javafx.scene.control.MenuItem undo = menuItem(robot, "undoMenu");
+    javafx.scene.control.MenuItem redo = menuItem(robot, "redoMenu");
+    assertThat(fx(undo::getText)).isEqualTo("Undo Mark");
+    assertThat(fx(undo::isDisable)).isFalse();
+    fx(() -> {
+      undo.fire();
+      return null;
+    });
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> gcp01Mark().isEmpty());
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(redo::getText).equals("Redo Mark"));
+    fx(() -> {
+      redo.fire();
+      return null;
+    });
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> gcp01Mark().isPresent());
 
     String first = fx(() -> vm().selectedPhotoProperty().get().photo());
     robot.type(KeyCode.N);
@@ -201,5 +217,11 @@ class MarkingWorkflowTest {
 
   private static <T> T fx(Callable<T> call) {
     return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(call));
+  }
+
+  private static javafx.scene.control.MenuItem menuItem(FxRobot robot, String id) {
+    return robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus()
+        .stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId()))
+        .findFirst().orElseThrow();
   }
 }
