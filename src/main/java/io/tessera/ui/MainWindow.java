@@ -111,6 +111,7 @@ public final class MainWindow {
   private final AnnotationWorkspace annotations;
   private final TreeView<String> projectTree = new TreeView<>();
   private final TabPane tabs = new TabPane();
+  private boolean crsWarm;
   /** Ctrl+Shift+Z: Redo in the document being edited (set with the Edit menu). */
   private Runnable redoInEditedDocument = () -> { };
   private final SplitPane split = new SplitPane();
@@ -171,11 +172,19 @@ public final class MainWindow {
         scene3dPane.showVolume(is.polygon(), is.base(), null, null);
       }
     });
-    // missions and projects load once the service answers, and again whenever it comes back
+    // missions and projects load once the service answers, and again whenever it comes back;
+    // the first time, the CRS libraries load in the background too, before a project needs them
     viewModel.connectionProperty().addListener((o, was, is) -> {
       if (is == ConnectionState.CONNECTED) {
         missions.refresh();
         projects.model().refresh();
+        if (!crsWarm) {
+          crsWarm = true;
+          executor.run(() -> {
+            io.tessera.core.crs.Crs.warmUp();
+            return null;
+          }, ignored -> { }, ignored -> { });
+        }
       }
     });
     this.annotations = new AnnotationWorkspace(new AnnotationsClient(context.client()), executor,

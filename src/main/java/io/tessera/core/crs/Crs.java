@@ -72,6 +72,26 @@ public final class Crs {
     }
   }
 
+  /**
+   * Loads what resolving and transforming need the first time (proj4j's EPSG tables, a
+   * projection, Apache SIS's WKT parser: ~0.5 s of class loading), so that a caller on a thread
+   * that must not wait (the desktop's FX thread) parses in milliseconds afterwards. Call it on a
+   * background thread; it never fails.
+   */
+  public static void warmUp() {
+    try {
+      parse("EPSG:32632").transformTo(wgs84()).apply(new Position(500_000, 5_000_000, 0));
+      parse("PROJCS[\"UTM 32N\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\","
+          + "6378137,298.257223563]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]],"
+          + "PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",0],"
+          + "PARAMETER[\"central_meridian\",9],PARAMETER[\"scale_factor\",0.9996],"
+          + "PARAMETER[\"false_easting\",500000],PARAMETER[\"false_northing\",0],"
+          + "UNIT[\"metre\",1]]").transformTo(wgs84()).apply(new Position(500_000, 5_000_000, 0));
+    } catch (CrsException | RuntimeException e) {
+      // the caller's own parse meets and reports whatever this met
+    }
+  }
+
   /** Parses and resolves definition text ({@link CrsDefinition#parse}, then {@link #of}). */
   public static Crs parse(String text) throws CrsException {
     return of(CrsDefinition.parse(text));
