@@ -48,11 +48,67 @@ public record AnnotationData(ShapeKind kind, List<LonLat> vertices, List<Double>
         kind == ShapeKind.POLYGON ? DEFAULT_FILL : null, null, true, null, null);
   }
 
-  /** The same annotation with another shape; heights stay only when no vertex came or went. */
+  /**
+   * The same annotation with another shape. Heights go with their vertices: by position when
+   * the count is unchanged (a vertex moved keeps its height), else each vertex still in the shape
+   * keeps its own and an inserted one takes the height interpolated between its neighbours along
+   * the path (the nearest one's at an end).
+   */
   public AnnotationData withVertices(List<LonLat> shape) {
-    List<Double> h = shape.size() == vertices.size() ? heights : List.of();
+    List<Double> h = heights.isEmpty() || shape.size() == vertices.size() ? heights
+        : carryHeights(vertices, heights, shape);
     return new AnnotationData(kind, shape, h, name, color, colorFill, description, visible,
         extra, tags);
+  }
+
+  private static List<Double> carryHeights(List<LonLat> before, List<Double> heights,
+      List<LonLat> after) {
+    java.util.Map<LonLat, Double> kept = new java.util.HashMap<>();
+    for (int i = 0; i < before.size(); i++) {
+      kept.putIfAbsent(before.get(i), heights.get(i));
+    }
+    int n = after.size();
+    double[] z = new double[n];
+    double[] along = new double[n]; // distance along the path, degrees: only ratios matter
+    boolean any = false;
+    for (int i = 0; i < n; i++) {
+      Double k = kept.get(after.get(i));
+      z[i] = k == null ? Double.NaN : k;
+      any |= k != null;
+      if (i > 0) {
+        LonLat a = after.get(i - 1);
+        LonLat b = after.get(i);
+        along[i] = along[i - 1] + Math.hypot(b.lonDeg() - a.lonDeg(), b.latDeg() - a.latDeg());
+      }
+    }
+    if (!any) {
+      return List.of();
+    }
+    List<Double> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      if (!Double.isNaN(z[i])) {
+        out.add(z[i]);
+        continue;
+      }
+      int lo = i - 1;
+      while (lo >= 0 && Double.isNaN(z[lo])) {
+        lo--;
+      }
+      int hi = i + 1;
+      while (hi < n && Double.isNaN(z[hi])) {
+        hi++;
+      }
+      if (lo < 0) {
+        out.add(z[hi]);
+      } else if (hi >= n) {
+        out.add(z[lo]);
+      } else {
+        double span = along[hi] - along[lo];
+        double t = span > 0 ? (along[i] - along[lo]) / span : 0.5;
+        out.add(z[lo] + t * (z[hi] - z[lo]));
+      }
+    }
+    return out;
   }
 
   public AnnotationData withName(String value) {
