@@ -412,13 +412,10 @@ public final class FlightErrors {
     }
     logEvidence += 0.5 * dot(eta, s) - 0.5 * Linear.choleskyLogDet(lb);
     // the shared error's covariance: P = D (I + D A D)⁻¹ D
-    double[][] shCov = new double[6][6];
-    for (int q = 0; q < 6; q++) {
-      double[] unit = new double[6];
-      unit[q] = 1;
-      double[] col = Linear.choleskySolve(lb, unit);
-      for (int i = 0; i < 6; i++) {
-        shCov[i][q] = d[i] * col[i] * d[q];
+    double[][] shCov = Linear.choleskyInverse(lb);
+    for (int i = 0; i < 6; i++) {
+      for (int q = 0; q < 6; q++) {
+        shCov[i][q] *= d[i] * d[q];
       }
     }
     double[][] unmarkedCov = new double[6][6];

@@ -386,16 +386,7 @@ public final class GcpPredictor {
     if (l == null) {
       return null;
     }
-    double[][] cov = new double[3][3];
-    for (int q = 0; q < 3; q++) {
-      double[] unit = new double[3];
-      unit[q] = 1;
-      double[] col = Linear.choleskySolve(l, unit);
-      for (int i = 0; i < 3; i++) {
-        cov[i][q] = col[i];
-      }
-    }
-    return cov;
+    return Linear.choleskyInverse(l);
   }
 
   /** d(pixel)/d(point) on {@code cam} at {@code x}, 2 × 3, by central differences. */

@@ -118,6 +118,21 @@ final class Linear {
     return x;
   }
 
+  /** The inverse of {@code l lᵀ} for a Cholesky factor {@code l} (a covariance from normals). */
+  static double[][] choleskyInverse(double[][] l) {
+    int n = l.length;
+    double[][] inv = new double[n][n];
+    for (int q = 0; q < n; q++) {
+      double[] unit = new double[n];
+      unit[q] = 1;
+      double[] col = choleskySolve(l, unit);
+      for (int i = 0; i < n; i++) {
+        inv[i][q] = col[i];
+      }
+    }
+    return inv;
+  }
+
   /** The natural logarithm of the determinant of {@code l lᵀ} for a Cholesky factor {@code l}. */
   static double choleskyLogDet(double[][] l) {
     double sum = 0;

@@ -182,16 +182,7 @@ public final class PoseCorrection {
     if (l == null) {
       return null;
     }
-    double[][] cov = new double[6][6];
-    for (int q = 0; q < 6; q++) {
-      double[] unit = new double[6];
-      unit[q] = 1;
-      double[] col = Linear.choleskySolve(l, unit);
-      for (int i = 0; i < 6; i++) {
-        cov[i][q] = col[i];
-      }
-    }
-    return cov;
+    return Linear.choleskyInverse(l);
   }
 
   private static Result fullPose(CameraModel prior, List<Control> controls, Options o) {

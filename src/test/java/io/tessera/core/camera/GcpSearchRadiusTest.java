@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,67 +19,7 @@ import org.junit.jupiter.api.Test;
  * about 95 % of the time, and shrink where marks pin the cameras.
  */
 class GcpSearchRadiusTest {
-  private static final Intrinsics DRONE = Intrinsics.of(4000, 3000, 2860);
-
-  /** A flight's true cameras, its GPS/attitude photos, its GCPs and the marks a user would put. */
-  private record Flight(List<CameraModel> truth, List<Photo> photos, Map<String, Vec3> gcps,
-      PoseCorrection.Options options, Random rnd) {
-    ImagePoint truePixel(String photoId, String gcp) {
-      CameraModel t = truth.get(Integer.parseInt(photoId.substring(1)));
-      return t.sees(gcps.get(gcp)) ? t.project(gcps.get(gcp)).orElseThrow() : null;
-    }
-
-    Mark mark(String photoId, String gcp) {
-      ImagePoint p = truePixel(photoId, gcp);
-      double s = options.markSigmaPx();
-      return new Mark(photoId, gcp,
-          new ImagePoint(p.x() + s * rnd.nextGaussian(), p.y() + s * rnd.nextGaussian()));
-    }
-  }
-
-  /**
-   * A 7 × 6 block of nadir photos 80 m up, 18 m apart, lines flown both ways, 12 GCPs on uneven
-   * ground; GPS noise 2 m horizontal and 5 m vertical, {@code attitudeDeg} per axis, {@code
-   * sharedPosition} and {@code sharedAttitude} of the variance shared by the flight; marks 0.5 px.
-   */
-  private static Flight flight(long seed, double attitudeDeg, double sharedPosition,
-      double sharedAttitude, int orientation) {
-    Random rnd = new Random(seed);
-    List<CameraModel> truth = new ArrayList<>();
-    for (int i = 0; i < 7; i++) {
-      for (int j = 0; j < 6; j++) {
-        truth.add(new CameraModel(DRONE, Pose.nadir(new Vec3(18 * i, 18 * j, 80), 180 * (i % 2))));
-      }
-    }
-    Map<String, Vec3> gcps = new LinkedHashMap<>();
-    for (int i = 0; i < 4; i++) {
-      for (int j = 0; j < 3; j++) {
-        gcps.put("g" + gcps.size(), new Vec3(15 + 32 * i + 4 * rnd.nextGaussian(),
-            12 + 30 * j + 4 * rnd.nextGaussian(), 3 * rnd.nextGaussian()));
-      }
-    }
-    double sa = Math.toRadians(attitudeDeg);
-    double sp = Math.sqrt(sharedPosition);
-    double op = Math.sqrt(1 - sharedPosition);
-    double ss = Math.sqrt(sharedAttitude);
-    double os = Math.sqrt(1 - sharedAttitude);
-    Vec3 biasP = new Vec3(2 * sp * rnd.nextGaussian(), 2 * sp * rnd.nextGaussian(),
-        5 * sp * rnd.nextGaussian());
-    Vec3 biasA = new Vec3(sa * ss * rnd.nextGaussian(), sa * ss * rnd.nextGaussian(),
-        sa * ss * rnd.nextGaussian());
-    List<Photo> photos = new ArrayList<>();
-    for (int k = 0; k < truth.size(); k++) {
-      CameraModel c = truth.get(k);
-      Vec3 dp = biasP.plus(new Vec3(2 * op * rnd.nextGaussian(), 2 * op * rnd.nextGaussian(),
-          5 * op * rnd.nextGaussian()));
-      Vec3 dr = biasA.plus(new Vec3(sa * os * rnd.nextGaussian(), sa * os * rnd.nextGaussian(),
-          sa * os * rnd.nextGaussian()));
-      photos.add(new Photo("p" + k,
-          c.withPose(c.pose().perturbed(dp, c.pose().cameraToWorld().apply(dr))), orientation));
-    }
-    return new Flight(truth, photos, gcps, new PoseCorrection.Options(0.5, 2, 5, attitudeDeg),
-        rnd);
-  }
+  private static final Intrinsics DRONE = SyntheticFlight.DRONE;
 
   /** Whether each prediction's radius holds the true position, and the radii. */
   private static final class Tally {
@@ -116,7 +55,7 @@ class GcpSearchRadiusTest {
     Tally noneThreePlus = new Tally();
     // independent noise (each photo's its own), so that the pairs are many draws, not one
     for (long seed : new long[] {7, 8, 9}) {
-      Flight f = flight(seed, 2, 0, 0, 1);
+      SyntheticFlight f = SyntheticFlight.of(seed, 2, 0, 0, 1);
       GcpPredictor unmarked = GcpPredictor.of(f.photos(), f.gcps(), List.of(), f.options());
       Map<String, Map<String, Prediction>> before = new LinkedHashMap<>();
       for (String g : f.gcps().keySet()) {
@@ -181,7 +120,7 @@ class GcpSearchRadiusTest {
   @Test
   void marksShrinkTheRadiusOnOtherPhotosWhereTheFlightSharesItsError() {
     // the GPS offset shared by the flight, the attitudes nearly exact: marks fix the offset
-    Flight f = flight(11, 0.05, 1, 0, 1);
+    SyntheticFlight f = SyntheticFlight.of(11, 0.05, 1, 0, 1);
     GcpPredictor unmarked = GcpPredictor.of(f.photos(), f.gcps(), List.of(), f.options());
     List<Mark> marks = new ArrayList<>();
     List<String> markedPhotos = new ArrayList<>();
@@ -218,8 +157,8 @@ class GcpSearchRadiusTest {
 
   @Test
   void theRadiusIsInDisplayedPixelsAndATurnSwapsTheCovariancesAxes() {
-    Flight upright = flight(5, 2, 0.5, 0.5, 1);
-    Flight turned = flight(5, 2, 0.5, 0.5, 6);
+    SyntheticFlight upright = SyntheticFlight.of(5, 2, 0.5, 0.5, 1);
+    SyntheticFlight turned = SyntheticFlight.of(5, 2, 0.5, 0.5, 6);
     Mark m = upright.mark("p8", "g1");
     ImagePoint shown = ImageOrientation.toDisplayed(m.pixel(), 6, DRONE.widthPx(),
         DRONE.heightPx());
@@ -239,11 +178,11 @@ class GcpSearchRadiusTest {
 
   @Test
   void aTriangulatedTiePointGetsAFiniteRadiusThatHoldsIt() {
-    Flight f = flight(3, 0.3, 1, 0, 1);
+    SyntheticFlight f = SyntheticFlight.of(3, 0.3, 1, 0, 1);
     Vec3 tie = new Vec3(54, 45, 1);
     Map<String, Vec3> withTie = new LinkedHashMap<>(f.gcps());
     withTie.put("t", tie);
-    Flight g = new Flight(f.truth(), f.photos(), withTie, f.options(), f.rnd());
+    SyntheticFlight g = new SyntheticFlight(f.truth(), f.photos(), withTie, f.options(), f.rnd());
     List<String> seen = new ArrayList<>();
     for (int k = 0; k < f.truth().size(); k++) {
       if (f.truth().get(k).sees(tie)) {
