@@ -98,10 +98,7 @@ class GcpPredictionsApiTest {
           Double.parseDouble(f[2])});
     }
     String crs = "EPSG:32611";
-    RawResponse created = api.raw("POST", "/project/api/v3/projects/", "application/json",
-        ("{\"name\": \"copr pinned\", \"coordinate_system\": \"" + crs + "\"}")
-            .getBytes(StandardCharsets.UTF_8));
-    long id = json(created).path("id").asLong();
+    long id = project("copr pinned", crs);
     String base = "/project/api/v3/projects/" + id;
     StringBuilder body = new StringBuilder("{\"gcps\": [");
     gcps.forEach((n, c) -> body.append(String.format(Locale.ROOT,
@@ -175,10 +172,7 @@ class GcpPredictionsApiTest {
     // four DJI photos 80 m over flat ground, 15 m apart, looking straight down; five GCPs under
     // them (the ground at the GPS altitude minus 80 m)
     String crs = "EPSG:32633";
-    RawResponse created = api.raw("POST", "/project/api/v3/projects/", "application/json",
-        ("{\"name\": \"radius\", \"coordinate_system\": \"" + crs + "\"}")
-            .getBytes(StandardCharsets.UTF_8));
-    long id = json(created).path("id").asLong();
+    long id = project("radius", crs);
     String base = "/project/api/v3/projects/" + id;
     double lon0 = 15.0686;
     double lat0 = 59.3293;
@@ -268,5 +262,13 @@ class GcpPredictionsApiTest {
     out.write(file);
     out.write("\r\n--b--\r\n".getBytes(StandardCharsets.UTF_8));
     return out.toByteArray();
+  }
+
+  /** Creates a project in {@code crs}; its id. */
+  private long project(String name, String crs) throws Exception {
+    RawResponse created = api.raw("POST", "/project/api/v3/projects/", "application/json",
+        ("{\"name\": \"" + name + "\", \"coordinate_system\": \"" + crs + "\"}")
+            .getBytes(StandardCharsets.UTF_8));
+    return json(created).path("id").asLong();
   }
 }
