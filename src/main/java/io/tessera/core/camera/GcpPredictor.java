@@ -120,7 +120,6 @@ public final class GcpPredictor {
   private final Map<String, List<Mark>> marksByPhoto = new HashMap<>();
   private final PoseCorrection.Options options;
   private final Map<String, PoseCorrection.Result> corrections = new HashMap<>();
-  private final Map<String, Optional<Triangulation.Result>> gpsTriangulations = new HashMap<>();
   private final Map<String, PoseError> poseErrors = new HashMap<>();
   private final FlightErrors.Split split;
   private FlightErrors flight;
@@ -211,17 +210,14 @@ public final class GcpPredictor {
     return out;
   }
 
-  /**
-   * {@code pointId} triangulated from its marks through the photos' GPS/attitude cameras (the
-   * frame of the photos' GPS), or empty with fewer than two usable marks.
-   */
-  public Optional<Triangulation.Result> gpsTriangulation(String pointId) {
-    return gpsTriangulations.computeIfAbsent(pointId, id -> triangulate(id, false));
-  }
-
   /** {@code pointId} triangulated from its marks through the photos' corrected cameras. */
   public Optional<Triangulation.Result> correctedTriangulation(String pointId) {
-    return triangulate(pointId, true);
+    List<Observation> obs = new ArrayList<>();
+    for (Mark m : marksByPoint.getOrDefault(pointId, List.of())) {
+      Photo photo = photos.get(m.photoId());
+      obs.add(new Observation(correction(photo.id()).camera(), stored(photo, m.pixel())));
+    }
+    return Triangulation.triangulate(obs);
   }
 
   /** How photo {@code photoId}'s camera is corrected by its marks (see the class comment). */
@@ -435,16 +431,6 @@ public final class GcpPredictor {
       }
     }
     return out;
-  }
-
-  private Optional<Triangulation.Result> triangulate(String pointId, boolean corrected) {
-    List<Observation> obs = new ArrayList<>();
-    for (Mark m : marksByPoint.getOrDefault(pointId, List.of())) {
-      Photo photo = photos.get(m.photoId());
-      CameraModel cam = corrected ? correction(photo.id()).camera() : photo.camera();
-      obs.add(new Observation(cam, stored(photo, m.pixel())));
-    }
-    return Triangulation.triangulate(obs);
   }
 
   private static ImagePoint stored(Photo photo, ImagePoint displayed) {

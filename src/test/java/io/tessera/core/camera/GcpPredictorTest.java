@@ -116,8 +116,6 @@ class GcpPredictorTest {
     GcpPredictor loose =
         GcpPredictor.of(photos(gps, 1), GCPS, marks, PoseCorrection.Options.defaults());
     assertThat(worstError(loose, truth, "g1", marked)).isLessThan(0.5 * worstBefore);
-    assertThat(after.gpsTriangulation("g1").orElseThrow().point().distance(g.plus(new Vec3(3, -2, 8))))
-        .isLessThan(1e-6);
   }
 
   @Test
