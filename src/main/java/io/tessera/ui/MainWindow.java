@@ -7,6 +7,7 @@ import io.tessera.core.geo.LonLat;
 import io.tessera.ui.annotate.AnnotationWorkspace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import io.tessera.ui.annotate.AnnotationItem;
 import javafx.collections.ListChangeListener;
@@ -40,9 +41,12 @@ import java.util.concurrent.Callable;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -362,8 +366,7 @@ public final class MainWindow {
    * @param active whether this tool is the document being edited now
    * @param undoName what Undo would undo ("Move Vertex"), empty when nothing
    */
-  private record History(java.util.function.BooleanSupplier active,
-      java.util.function.BooleanSupplier canUndo, java.util.function.BooleanSupplier canRedo,
+  private record History(BooleanSupplier active, BooleanSupplier canUndo, BooleanSupplier canRedo,
       Supplier<String> undoName, Supplier<String> redoName, Runnable undo, Runnable redo,
       List<Observable> dependencies) {}
 
@@ -404,7 +407,7 @@ public final class MainWindow {
   }
 
   /** "Move Vertex" from a menu text "Undo Move Vertex". */
-  private static Supplier<String> historyName(javafx.beans.binding.StringBinding text,
+  private static Supplier<String> historyName(StringBinding text,
       String verb) {
     return () -> text.get().substring(verb.length()).strip();
   }
@@ -593,13 +596,14 @@ public final class MainWindow {
       Supplier<Node> content = pane == CentrePane.MAP ? this::mapTabContent
           : pane == CentrePane.SCENE3D ? this::scene3dTabContent : marking::imageTab;
       // A tab's content joins the scene when the tab is first shown: styling and skinning every
-      // hidden pane's controls would hold the first frame back (~0.4 s on two cores).
+      // hidden pane's controls held the first frame back (~0.7 s on two cores, with the
+      // inspector pages, which attachWhenShown defers likewise).
       if (pane == viewModel.selectedPaneProperty().get()) {
         tab.setContent(content.get());
       } else {
-        tab.selectedProperty().addListener(new javafx.beans.InvalidationListener() {
+        tab.selectedProperty().addListener(new InvalidationListener() {
           @Override
-          public void invalidated(javafx.beans.Observable o) {
+          public void invalidated(Observable o) {
             if (tab.isSelected()) {
               tab.selectedProperty().removeListener(this);
               tab.setContent(content.get());
@@ -713,7 +717,7 @@ public final class MainWindow {
    * styling.
    */
   private static void attachWhenShown(StackPane pages, Node page, List<Node> order,
-      javafx.beans.value.ObservableBooleanValue shown) {
+      ObservableBooleanValue shown) {
     Runnable attach = () -> {
       int at = 0;
       for (Node n : pages.getChildren()) {
@@ -727,9 +731,9 @@ public final class MainWindow {
       attach.run();
       return;
     }
-    shown.addListener(new javafx.beans.InvalidationListener() {
+    shown.addListener(new InvalidationListener() {
       @Override
-      public void invalidated(javafx.beans.Observable o) {
+      public void invalidated(Observable o) {
         if (shown.get()) {
           shown.removeListener(this);
           attach.run();
