@@ -52,11 +52,12 @@ ls "$input"/javafx/javafx-graphics-*-linux.jar >/dev/null 2>&1 || die "no Linux 
 
 # JDK modules: what `jdeps --print-module-deps` reports for the jars (checked on the shaded jar),
 # plus what is reached reflectively or by service lookup (TLS: jdk.crypto.ec; zip file systems:
-# jdk.zipfs; charsets for imports; locale data for the user's number and date formats, limited
-# to common locales: all of jdk.localedata adds 9 MB).
+# jdk.zipfs; RandomGenerator.getDefault(), the webhooks' backoff jitter: jdk.random; charsets for
+# imports; locale data for the user's number and date formats, limited to common locales: all of
+# jdk.localedata adds 9 MB).
 jdk_modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,\
 java.naming,java.net.http,java.rmi,java.scripting,java.security.jgss,java.sql,java.xml,\
-jdk.charsets,jdk.crypto.ec,jdk.jfr,jdk.localedata,jdk.net,jdk.unsupported,\
+jdk.charsets,jdk.crypto.ec,jdk.jfr,jdk.localedata,jdk.net,jdk.random,jdk.unsupported,\
 jdk.unsupported.desktop,jdk.zipfs
 fx_modules=javafx.base,javafx.graphics,javafx.controls,javafx.swing
 
@@ -66,7 +67,7 @@ run "$jdk/bin/jlink" \
   --module-path "$jdk/jmods:$input/javafx" \
   --add-modules "$jdk_modules,$fx_modules" \
   --include-locales=en,de,fr,es,it,pt,nl,sv,nb,da,fi,pl,cs,ru,ja,zh \
-  --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
   --output "$runtime"
 # JavaFX's natives sit inside its Linux jars; jlinked from jars they would be extracted into
 # ~/.openjfx/cache at the first start. Put them in the runtime's lib/, where JavaFX loads them from.
@@ -119,6 +120,24 @@ if [ "${TESSERA_SMOKE:-1}" = 1 ]; then
   timeout 120 "$launcher" --help || die "$launcher --help exited $?"
   say "smoke test: $launcher-tile --help"
   timeout 120 "$launcher-tile" --help | grep -q 'tile' || die "$launcher-tile --help failed"
+  # the service starts on the jlink runtime: a module reached only at run time (a service
+  # lookup) shows here, not in --help
+  say "smoke test: $launcher serve"
+  smoke_dir=$(mktemp -d)
+  "$launcher" serve --port 0 --data-dir "$smoke_dir/data" > "$smoke_dir/out" 2>&1 &
+  smoke_pid=$!
+  for _ in $(seq 1 600); do
+    grep -q '^listening on ' "$smoke_dir/out" && break
+    kill -0 "$smoke_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if ! grep -q '^listening on ' "$smoke_dir/out"; then
+    kill "$smoke_pid" 2>/dev/null || true
+    cat "$smoke_dir/out" >&2
+    die "$launcher serve did not start"
+  fi
+  kill "$smoke_pid"; wait "$smoke_pid" || true
+  rm -rf "$smoke_dir"
 fi
 
 deb=$(ls "$dest"/tessera_*.deb)

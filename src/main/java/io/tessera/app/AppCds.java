@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Start-up through an AppCDS archive for {@code java -jar tessera.jar} and {@code java -jar
- * tessera.jar serve}. About 5,000 classes load before the service answers; from a jar they are
+ * Start-up through an AppCDS archive for the desktop and {@code serve}, started as {@code java
+ * -jar tessera.jar [serve]} or by the installed package's launcher. About 5,000 classes load before the service answers; from a jar they are
  * read, verified and linked one by one, and on two cores the JIT's work to run that code competes
  * with it. A dynamic AppCDS archive holds them already parsed and verified (lambda forms too), and
  * halves the time to a healthy service. A jar's manifest cannot carry the JVM option that maps an
@@ -35,12 +35,17 @@ import java.util.OptionalInt;
  *       child ended normally. An archive the JVM cannot use is ignored silently.
  *   <li>The parent passes its JVM options on, forwards SIGTERM/SIGINT to the child, returns the
  *       child's exit code; the child exits when the parent dies (even by {@code kill -9}).
+ *   <li>The installed package's native launcher runs the same way: the child is its runtime's
+ *       {@code java} with the launcher's class path (jlink made the runtime's base archive with
+ *       {@code --generate-cds-archive}, which a dynamic archive needs).
  *   <li>Not for other commands (short-lived; some read standard input), not when the JVM options
  *       already choose a CDS archive, not outside a jar (tests, {@code ./mvnw javafx:run}), and not
  *       with {@code TESSERA_CDS=off}.
  * </ul>
  */
 final class AppCds {
+  /** What jpackage's launcher sets to its own path. */
+  static final String JPACKAGE_APP_PATH = "jpackage.app-path";
   /** Set on the child: the parent's process id. */
   static final String CHILD_PROPERTY = "tessera.cds.parent";
 
@@ -60,8 +65,9 @@ final class AppCds {
       exitWithParent(parent);
       return OptionalInt.empty();
     }
-    Optional<Plan> plan = plan(args, ProcessHandle.current().info(), jarOfThisClass(), System.getenv(),
-        System.getProperty("os.name", ""), System.getProperty("user.home"));
+    Optional<Plan> plan = plan(args, ProcessHandle.current().info(), jarOfThisClass(),
+        System.getProperty(JPACKAGE_APP_PATH), System.getProperty("java.class.path"),
+        System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
     if (plan.isEmpty()) {
       return OptionalInt.empty();
     }
@@ -77,18 +83,32 @@ final class AppCds {
    *
    * @param self this JVM's command line as the OS reports it
    * @param jar the jar this class came from, or null
+   * @param appPath jpackage's launcher, when it started this JVM (its {@code jpackage.app-path}
+   *     property), else null
+   * @param classPath this JVM's class path
    */
-  static Optional<Plan> plan(String[] args, ProcessHandle.Info self, Path jar, Map<String, String> env,
-      String os, String home) {
+  static Optional<Plan> plan(String[] args, ProcessHandle.Info self, Path jar, String appPath,
+      String classPath, Map<String, String> env, String os, String home) {
     String mode = mode(args);
     if (mode == null || jar == null || "off".equalsIgnoreCase(env.get("TESSERA_CDS"))) {
       return Optional.empty();
     }
-    Optional<String[]> jvmArgs = self.arguments().map(a -> jvmOptions(a));
-    if (jvmArgs.isEmpty() || jvmArgs.get() == null) {
-      return Optional.empty();
+    List<String> jvm;
+    List<String> main;
+    if (appPath != null) {
+      // the installed launcher: a native program whose command line holds the user's arguments
+      // only; its one JVM option is this property (the package gives the main launcher no other)
+      jvm = List.of("-D" + JPACKAGE_APP_PATH + "=" + appPath);
+      main = List.of("-cp", classPath, Launcher.class.getName());
+    } else {
+      String[] options = self.arguments().map(AppCds::jvmOptions).orElse(null);
+      if (options == null) {
+        return Optional.empty();
+      }
+      jvm = List.of(options);
+      main = List.of("-jar", jar.toString());
     }
-    for (String o : jvmArgs.get()) {
+    for (String o : jvm) {
       if (o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-XX:ArchiveClassesAtExit")
           || o.startsWith("-Xshare") || o.startsWith("-XX:+AutoCreateSharedArchive")) {
         return Optional.empty(); // the user chose
@@ -102,15 +122,17 @@ final class AppCds {
       return Optional.empty();
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return Optional.of(new Plan(java, List.of(jvmArgs.get()), jar, List.of(args), archive));
+    return Optional.of(new Plan(java, jvm, main, List.of(args), archive));
   }
 
   /**
    * The child to start.
    *
+   * @param main what to run: {@code -jar JAR}, or {@code -cp CLASSPATH MAINCLASS}
    * @param archive where the archive is, or will be once recorded
    */
-  record Plan(String java, List<String> jvmOptions, Path jar, List<String> args, Path archive) {
+  record Plan(String java, List<String> jvmOptions, List<String> main, List<String> args,
+      Path archive) {
     /** Whether the archive exists and so is mapped, rather than recorded. */
     boolean maps() {
       return Files.isRegularFile(archive);
@@ -126,8 +148,7 @@ final class AppCds {
           ? "-XX:SharedArchiveFile=" + archive
           : "-XX:ArchiveClassesAtExit=" + recording);
       cmd.add("-D" + CHILD_PROPERTY + "=" + ProcessHandle.current().pid());
-      cmd.add("-jar");
-      cmd.add(jar.toString());
+      cmd.addAll(main);
       cmd.addAll(args);
       return cmd;
     }

@@ -64,7 +64,7 @@ class AppCdsTest {
     cmd[jvm.length] = "-jar";
     cmd[jvm.length + 1] = jar().toString();
     System.arraycopy(args, 0, cmd, jvm.length + 2, args.length);
-    return AppCds.plan(args, new Info(cmd), jar(), env, "Linux", tmp.toString());
+    return AppCds.plan(args, new Info(cmd), jar(), null, "ignored", env, "Linux", tmp.toString());
   }
 
   @Test
@@ -112,12 +112,27 @@ class AppCdsTest {
     assertThat(plan(new String[] {"-Xshare:off"}, env)).isEmpty();
     assertThat(plan(new String[0], env, "migrate")).isEmpty();
     String[] classPath = {"-cp", jar().toString(), "io.tessera.app.Launcher", "serve"};
-    assertThat(AppCds.plan(new String[] {"serve"}, new Info(classPath), jar(), env, "Linux",
-        tmp.toString())).isEmpty();
-    assertThat(AppCds.plan(new String[] {"serve"}, new Info(null), jar(), env, "Linux",
-        tmp.toString())).isEmpty();
+    assertThat(AppCds.plan(new String[] {"serve"}, new Info(classPath), jar(), null, "cp", env,
+        "Linux", tmp.toString())).isEmpty();
+    assertThat(AppCds.plan(new String[] {"serve"}, new Info(null), jar(), null, "cp", env,
+        "Linux", tmp.toString())).isEmpty();
     assertThat(AppCds.plan(new String[] {"serve"}, new Info(new String[] {"-jar", "x.jar"}), null,
-        env, "Linux", tmp.toString())).isEmpty();
+        null, "cp", env, "Linux", tmp.toString())).isEmpty();
+  }
+
+  @Test
+  void theInstalledLaunchersChildRunsTheLauncherClassOnItsClassPath() throws Exception {
+    Map<String, String> env = Map.of("TESSERA_CACHE_DIR", tmp.resolve("cache").toString());
+    // jpackage's native launcher: its command line is the user's arguments only
+    AppCds.Plan p = AppCds.plan(new String[] {"serve"}, new Info(new String[] {"serve"}), jar(),
+        "/opt/tessera/bin/tessera", "/opt/tessera/lib/app/tessera.jar:/opt/tessera/lib/app/h2.jar",
+        env, "Linux", tmp.toString()).orElseThrow();
+    assertThat(p.command(null)).startsWith(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Djpackage.app-path=/opt/tessera/bin/tessera")
+        .contains("-XX:SharedArchiveFile=" + p.archive())
+        .endsWith("-cp", "/opt/tessera/lib/app/tessera.jar:/opt/tessera/lib/app/h2.jar",
+            Launcher.class.getName(), "serve");
   }
 
   @Test
