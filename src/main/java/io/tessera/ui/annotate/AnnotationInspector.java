@@ -1,9 +1,12 @@
 package io.tessera.ui.annotate;
 
+import static io.tessera.ui.InspectorParts.fieldLabel;
+import static io.tessera.ui.InspectorParts.page;
+import static io.tessera.ui.InspectorParts.section;
+
 import io.tessera.ui.map.draw.DrawViewModel;
 import io.tessera.ui.map.draw.DrawViewModel.Phase;
 import io.tessera.ui.map.draw.ShapeKind;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
@@ -16,7 +19,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -81,27 +83,6 @@ final class AnnotationInspector extends StackPane {
   /** Whether a page shows: an annotation is selected or one is being drawn. */
   BooleanBinding showingProperty() {
     return showing;
-  }
-
-  private static Node page(Node content, BooleanBinding visible) {
-    ScrollPane scroll = new ScrollPane(content);
-    scroll.setFitToWidth(true);
-    scroll.getStyleClass().add("inspector-scroll");
-    scroll.visibleProperty().bind(visible);
-    return scroll;
-  }
-
-  private static Label section(String text) {
-    Label l = new Label(text.toUpperCase(Locale.ROOT));
-    l.getStyleClass().add("inspector-section");
-    return l;
-  }
-
-  private static Label fieldLabel(String text, Node field) {
-    Label l = new Label(text);
-    l.setLabelFor(field);
-    l.getStyleClass().add("field-label");
-    return l;
   }
 
   // ---- measures, live from the shape on the map ----

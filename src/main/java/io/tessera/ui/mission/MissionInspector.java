@@ -1,5 +1,9 @@
 package io.tessera.ui.mission;
 
+import static io.tessera.ui.InspectorParts.fieldLabel;
+import static io.tessera.ui.InspectorParts.page;
+import static io.tessera.ui.InspectorParts.section;
+
 import io.tessera.api.dto.MissionDtos.MissionDto;
 import io.tessera.ui.mission.MissionDrawViewModel.Phase;
 import java.util.Locale;
@@ -12,7 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
@@ -55,27 +58,6 @@ final class MissionInspector extends StackPane {
   /** Whether one of the pages shows (else the shell's own empty inspector does). */
   BooleanBinding showingProperty() {
     return showing;
-  }
-
-  private static Node page(Node content, BooleanBinding visible) {
-    ScrollPane scroll = new ScrollPane(content);
-    scroll.setFitToWidth(true);
-    scroll.getStyleClass().add("inspector-scroll");
-    scroll.visibleProperty().bind(visible);
-    return scroll;
-  }
-
-  private static Label section(String text) {
-    Label l = new Label(text.toUpperCase(Locale.ROOT));
-    l.getStyleClass().add("inspector-section");
-    return l;
-  }
-
-  private static Label fieldLabel(String text, Node field) {
-    Label l = new Label(text);
-    l.setLabelFor(field);
-    l.getStyleClass().add("field-label");
-    return l;
   }
 
   // ---- the new mission ----

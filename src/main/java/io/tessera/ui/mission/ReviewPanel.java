@@ -1,5 +1,7 @@
 package io.tessera.ui.mission;
 
+import static io.tessera.ui.InspectorParts.section;
+
 import io.tessera.api.dto.MissionDtos.ImageDto;
 import io.tessera.api.dto.MissionDtos.LatLng;
 import io.tessera.api.dto.MissionDtos.SubmissionDto;
@@ -130,12 +132,6 @@ final class ReviewPanel extends VBox {
     value.setHgrow(Priority.ALWAYS);
     g.getColumnConstraints().setAll(key, value);
     return g;
-  }
-
-  private static Label section(String text) {
-    Label l = new Label(text.toUpperCase(Locale.ROOT));
-    l.getStyleClass().add("inspector-section");
-    return l;
   }
 
   private static void fact(GridPane g, String key, String value) {

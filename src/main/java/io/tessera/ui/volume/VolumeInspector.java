@@ -1,5 +1,8 @@
 package io.tessera.ui.volume;
 
+import static io.tessera.ui.InspectorParts.fieldLabel;
+import static io.tessera.ui.InspectorParts.section;
+
 import io.tessera.ui.mission.MissionDrawViewModel.Phase;
 import io.tessera.ui.volume.VolumeViewModel.Measurement;
 import java.util.Locale;
@@ -241,18 +244,6 @@ final class VolumeInspector extends ScrollPane {
   private static Label swatch(String text, Color colour) {
     Label l = key(text);
     l.setGraphic(new Rectangle(10, 10, colour));
-    return l;
-  }
-
-  private static Label section(String text) {
-    Label l = new Label(text.toUpperCase(Locale.ROOT));
-    l.getStyleClass().add("inspector-section");
-    return l;
-  }
-
-  private static Label fieldLabel(String text) {
-    Label l = new Label(text);
-    l.getStyleClass().add("field-label");
     return l;
   }
 
