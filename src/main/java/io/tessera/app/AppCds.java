@@ -32,7 +32,8 @@ import java.util.OptionalInt;
  *       time and the JVM: a rebuilt jar or another JDK gets a new one, and the old one is removed.
  *   <li>With no archive yet, the child records one as it exits ({@code -XX:ArchiveClassesAtExit};
  *       the exit takes a few seconds longer that once) and the parent moves it into place when the
- *       child ended normally. An archive the JVM cannot use is ignored silently.
+ *       child ended normally. An archive the JVM cannot use (another build, damaged: its
+ *       checksums are verified) is ignored silently.
  *   <li>The parent passes its JVM options on, forwards SIGTERM/SIGINT to the child, returns the
  *       child's exit code; the child exits when the parent dies (even by {@code kill -9}).
  *   <li>The installed package's native launcher runs the same way: the child is its runtime's
@@ -144,9 +145,13 @@ final class AppCds {
       cmd.add(java);
       cmd.addAll(jvmOptions);
       cmd.addAll(CDS_QUIET);
-      cmd.add(recording == null
-          ? "-XX:SharedArchiveFile=" + archive
-          : "-XX:ArchiveClassesAtExit=" + recording);
+      if (recording == null) {
+        // checksums checked as it maps (~0.1 s): a damaged archive is skipped, not a JVM crash
+        cmd.add("-XX:+VerifySharedSpaces");
+        cmd.add("-XX:SharedArchiveFile=" + archive);
+      } else {
+        cmd.add("-XX:ArchiveClassesAtExit=" + recording);
+      }
       cmd.add("-D" + CHILD_PROPERTY + "=" + ProcessHandle.current().pid());
       cmd.addAll(main);
       cmd.addAll(args);

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code java -jar tessera.jar serve} as a user runs it: the first start records the AppCDS
  * archive as it exits, the next maps it (seen in the child's memory map), signals reach the child,
- * and the child follows its parent's end. The jar is built here from the compiled classes, with
- * the dependencies beside it as the manifest's {@code Class-Path} (the shaded jar comes after the
- * tests in Maven's lifecycle).
+ * the child follows its parent's end, and a damaged archive is skipped. The jar is built here
+ * from the compiled classes, with the dependencies beside it as the manifest's {@code Class-Path}
+ * (the shaded jar comes after the tests in Maven's lifecycle).
  */
 @EnabledOnOs(OS.LINUX) // /proc tells which files the child maps
 class AppCdsProcessTest {
@@ -182,6 +182,18 @@ class AppCdsProcessTest {
       second.process.destroyForcibly(); // kill -9 of the parent: no hook forwards anything
       child.onExit().get(60, TimeUnit.SECONDS);
       assertThat(data.resolve("instance.json")).as("the child closed the service").doesNotExist();
+    }
+
+    // a damaged archive (a bad disk, a half copy) is skipped, not a crash at every start
+    byte[] bytes = Files.readAllBytes(archives.get(0));
+    for (int i = 4096; i < Math.min(bytes.length, 4096 + (1 << 20)); i++) {
+      bytes[i] ^= 0x5a; // the first MiB of mapped classes: without the checksums, a JVM crash
+    }
+    archives.get(0).toFile().setWritable(true);
+    Files.write(archives.get(0), bytes);
+    try (Started damaged = new Started("on", data, cache)) {
+      assertThat(TesseraClient.anonymous(damaged.awaitUrl()).health().status()).isEqualTo("ok");
+      assertThat(damaged.terminate()).isIn(0, 143);
     }
 
     try (Started off = new Started("off", data, cache)) {

@@ -99,7 +99,8 @@ class AppCdsTest {
 
     Files.write(p.archive(), new byte[] {0});
     assertThat(p.maps()).isTrue();
-    assertThat(p.command(null)).contains("-XX:SharedArchiveFile=" + p.archive())
+    assertThat(p.command(null)).contains("-XX:+VerifySharedSpaces",
+            "-XX:SharedArchiveFile=" + p.archive())
         .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
   }
 
